@@ -1,0 +1,60 @@
+package org.tinyode.fpga.fabric;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tinyode.fpga.protocol.Labelled;
+
+/**
+ * A fabric emulated in software: the values come from the integer golden model ({@link SplitModel}), the timing
+ * and energy from the {@link CycleModel} of a board profile, labelled {@code modeled:<profile>}. The modeled
+ * figures depend only on the spec, so they are computed once.
+ */
+public final class EmulatedFabric implements Fabric {
+  private final SplitModel model;
+  private final CycleModel cycles;
+  private final List<StageCycles> plan;
+  private final FabricInfo info;
+  private final int inputBytes;
+
+  public EmulatedFabric(SplitModel model, BoardProfile profile) {
+    this.model = model;
+    this.cycles = new CycleModel(profile);
+    this.plan = cycles.plan(model.spec());
+    this.inputBytes = model.spec().stemOutput().size();
+    List<String> names = new ArrayList<>();
+    plan.forEach(s -> names.add(s.stage()));
+    this.info = new FabricInfo("emulated", "none", "", profile.plClockHz(), profile.modeledLabel(),
+        List.copyOf(names));
+  }
+
+  public List<StageCycles> plan() {
+    return plan;
+  }
+
+  @Override
+  public FabricInfo info() {
+    return info;
+  }
+
+  @Override
+  public FabricRun run(byte[] stemOutput) {
+    if (stemOutput.length != inputBytes) {
+      throw new FabricException("fabric input must be " + inputBytes + " bytes (int8 "
+          + model.spec().stemOutput() + " CHW), got " + stemOutput.length);
+    }
+    byte[] x = stemOutput;
+    for (int i = 0; i < model.spec().stages().size(); i++) {
+      x = model.runFabricStage(i, x);
+    }
+    String label = cycles.profile().modeledLabel();
+    List<FabricStage> stages = new ArrayList<>(plan.size());
+    for (StageCycles s : plan) {
+      stages.add(new FabricStage(s.stage(), s.cycles(), label, new Labelled(s.seconds(), label),
+          new Labelled(s.energyJoules(), label)));
+    }
+    return new FabricRun(x, List.copyOf(stages));
+  }
+
+  @Override
+  public void close() {}
+}

@@ -1,0 +1,11 @@
+package org.tinyode.fpga.fabric;
+
+import java.util.List;
+
+/**
+ * What a fabric reports about itself: {@code kind} ("emulated" or a driver name), bitstream id and hash (empty
+ * hash when emulated), PL clock with its provenance, and its stage names in the order {@link Fabric#run} reports
+ * them.
+ */
+public record FabricInfo(String kind, String bitstreamId, String bitstreamSha256, double plClockHz,
+    String plClockProvenance, List<String> stageNames) {}

@@ -1,0 +1,30 @@
+package org.tinyode.fpga.fabric;
+
+import org.tinyode.model.spec.ModelSpec;
+
+/**
+ * The network as the board splits it: a float software stem, the int8 FPGA stages, a float software head
+ * (docs/fixed-point.md, section 7). Implemented over the integer golden model ({@code org.tinyode.model.golden});
+ * every method is thread-safe and deterministic.
+ */
+public interface SplitModel {
+  ModelSpec spec();
+
+  /** SHA-256 (hex) of the quantized model file, as reported by Describe. */
+  String modelSha256();
+
+  /** Format {@code f} of the stem output edge ({@code stem.out}) = the FPGA input. */
+  int stemOutputFracBits();
+
+  /** Format {@code f} of the FPGA output edge (the last stage's output). */
+  int fabricOutputFracBits();
+
+  /** Stem: RGB HWC uint8 image ({@code spec().input()} size) to the int8 CHW FPGA input. */
+  byte[] stem(byte[] imageHwc);
+
+  /** FPGA stage {@code index} of {@code spec().stages()}: int8 CHW in, int8 CHW out. */
+  byte[] runFabricStage(int index, byte[] input);
+
+  /** Head: the int8 CHW FPGA output to {@code spec().numClasses()} logits. */
+  float[] head(byte[] fabricOutput);
+}

@@ -1,0 +1,97 @@
+package org.tinyode.fpga.power;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.tinyode.fpga.protocol.Labelled;
+
+/**
+ * Linux hwmon rails of INA226-style power monitors ({@code <root>/class/hwmon/hwmon*}: {@code name},
+ * {@code power1_input} in microwatts, else {@code curr1_input} (mA) x {@code in1_input} (mV) = microwatts), as a
+ * ZCU104's INA226 sensors appear under Linux. Rails whose {@code name} matches {@code namePattern} are summed.
+ * A window's energy is the trapezoid of the summed power sampled at open and close times the elapsed time, so it
+ * is meaningful only for windows much longer than the sensors' conversion time (about 1 ms for an INA226);
+ * callers report the window length next to the energy.
+ */
+public final class HwmonPowerMonitor implements PowerMonitor {
+  private final List<Path> rails;
+  private final List<SensorInfo> sensors;
+  private final String provenance;
+  private final LongSupplier nanoTime;
+
+  public HwmonPowerMonitor(Path sysfsRoot, Pattern namePattern, LongSupplier nanoTime) {
+    this.nanoTime = nanoTime;
+    Path dir = sysfsRoot.resolve("class/hwmon");
+    List<Path> found = new ArrayList<>();
+    List<SensorInfo> infos = new ArrayList<>();
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path p : s.filter(p -> p.getFileName().toString().startsWith("hwmon")).sorted().toList()) {
+        Path nameFile = p.resolve("name");
+        if (!Files.isRegularFile(nameFile)) {
+          continue;
+        }
+        String name = SysfsFiles.readString(nameFile);
+        boolean hasPower = Files.isRegularFile(p.resolve("power1_input"))
+            || (Files.isRegularFile(p.resolve("curr1_input")) && Files.isRegularFile(p.resolve("in1_input")));
+        if (namePattern.matcher(name).matches() && hasPower) {
+          found.add(p);
+          infos.add(new SensorInfo(name + "@" + p.getFileName(), "hwmon"));
+        }
+      }
+    } catch (IOException e) {
+      throw new PowerReadException(dir + ": cannot list (" + e.getMessage() + ")");
+    }
+    if (found.isEmpty()) {
+      throw new PowerReadException(dir + ": no hwmon device named like /" + namePattern
+          + "/ with power1_input or curr1_input+in1_input");
+    }
+    this.rails = List.copyOf(found);
+    this.sensors = List.copyOf(infos);
+    this.provenance = "measured:hwmon:" + namePattern.pattern().replaceAll("[^A-Za-z0-9_.-]", "");
+  }
+
+  /** Monitors {@code /sys} rails named {@code ina2*} (INA219/INA226/...). */
+  public static HwmonPowerMonitor system() {
+    return new HwmonPowerMonitor(Path.of("/sys"), Pattern.compile("ina2\\d+.*"), System::nanoTime);
+  }
+
+  @Override
+  public String provenance() {
+    return provenance;
+  }
+
+  @Override
+  public List<SensorInfo> sensors() {
+    return sensors;
+  }
+
+  /** Sum of the rails' power now, in watts. */
+  public double watts() {
+    long microwatts = 0;
+    for (Path rail : rails) {
+      Path power = rail.resolve("power1_input");
+      if (Files.isRegularFile(power)) {
+        microwatts += SysfsFiles.readLong(power);
+      } else {
+        microwatts += SysfsFiles.readLong(rail.resolve("curr1_input")) * SysfsFiles.readLong(rail.resolve("in1_input"));
+      }
+    }
+    return microwatts * 1e-6;
+  }
+
+  @Override
+  public EnergyWindow open() {
+    long t0 = nanoTime.getAsLong();
+    double p0 = watts();
+    return activity -> {
+      double p1 = watts();
+      long t1 = nanoTime.getAsLong();
+      return new Labelled((p0 + p1) / 2 * ((t1 - t0) * 1e-9), provenance);
+    };
+  }
+}
