@@ -1,0 +1,53 @@
+package org.tinyode.pipelines;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class TinyOdeTest {
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return TinyOde.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+  }
+
+  @Test
+  void helpListsEveryRegisteredCommandAndExitsZero() {
+    assertEquals(0, run("--help"));
+    assertTrue(out.toString().contains("dataset"), out.toString());
+  }
+
+  @Test
+  void unknownCommandIsAUsageErrorWithExitCodeTwo() {
+    assertEquals(2, run("no-such-command"));
+    assertTrue(err.toString().contains("no-such-command"), err.toString());
+    assertTrue(err.toString().contains("Usage: tinyode"), err.toString());
+  }
+
+  @Test
+  void noCommandPrintsUsageAndExitsTwo() {
+    assertEquals(2, run());
+    assertTrue(err.toString().contains("Usage: tinyode"), err.toString());
+  }
+
+  @Test
+  void datasetCommandRunsThroughTheTopLevelCommand() {
+    Path sample = Path.of(System.getProperty("tinyode.root", "..")).resolve("samples/stl10");
+    assertTrue(Files.isDirectory(sample), "bundled sample missing: " + sample);
+    assertEquals(0, run("dataset", "inspect", "--path", sample.toString(), "--split", "test", "--json"));
+    assertTrue(out.toString().contains("\"count\":10"), out.toString());
+  }
+
+  @Test
+  void badDatasetPathExitsOneAndNamesThePath() {
+    assertEquals(1, run("dataset", "inspect", "--path", "/nonexistent/tinyode-data", "--json"));
+    assertTrue(err.toString().contains("/nonexistent/tinyode-data"), err.toString());
+  }
+}
