@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * Writes any {@link ImageDataset} of 96x96 images in the STL-10 binary layout: {@code <split>_X.bin} (planes
@@ -34,14 +35,20 @@ public final class Stl10BinaryWriter {
     if (n > 0 && (ds.width() != Stl10BinaryDataset.SIDE || ds.height() != Stl10BinaryDataset.SIDE)) {
       throw wrongSize(ds, 0, ds.width(), ds.height());
     }
+    // Write to ".partial" files and rename only when every record is written: a failed conversion never
+    // leaves files that look like a complete dataset.
     Path xFile = dir.resolve(split + "_X.bin");
     Path yFile = dir.resolve(split + "_y.bin");
+    Path namesFile = dir.resolve("class_names.txt");
+    Path xTmp = dir.resolve(split + "_X.bin.partial");
+    Path yTmp = dir.resolve(split + "_y.bin.partial");
+    Path namesTmp = dir.resolve("class_names.txt.partial");
+    boolean done = false;
     try {
       Files.createDirectories(dir);
-      Files.write(dir.resolve("class_names.txt"),
-          (String.join("\n", ds.classNames()) + "\n").getBytes(StandardCharsets.UTF_8));
-      try (OutputStream x = new BufferedOutputStream(Files.newOutputStream(xFile), 1 << 20);
-          OutputStream y = labelled ? new BufferedOutputStream(Files.newOutputStream(yFile)) : null) {
+      Files.write(namesTmp, (String.join("\n", ds.classNames()) + "\n").getBytes(StandardCharsets.UTF_8));
+      try (OutputStream x = new BufferedOutputStream(Files.newOutputStream(xTmp), 1 << 20);
+          OutputStream y = labelled ? new BufferedOutputStream(Files.newOutputStream(yTmp)) : null) {
         OrderedDecoder.forEach(ds, threads, e -> {
           if (e.width() != Stl10BinaryDataset.SIDE || e.height() != Stl10BinaryDataset.SIDE) {
             throw wrongSize(ds, e.index(), e.width(), e.height());
@@ -57,11 +64,31 @@ public final class Stl10BinaryWriter {
           }
         });
       }
+      Files.move(xTmp, xFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      if (labelled) {
+        Files.move(yTmp, yFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.move(namesTmp, namesFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      done = true;
     } catch (IOException io) {
       throw new DatasetException(DatasetException.Kind.UNREADABLE, dir.toString(), -1, -1,
           "cannot write: " + io, io);
+    } finally {
+      if (!done) {
+        deleteQuietly(xTmp);
+        deleteQuietly(yTmp);
+        deleteQuietly(namesTmp);
+      }
     }
     return n;
+  }
+
+  private static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException ignored) {
+      // best effort: the .partial suffix already marks the file as incomplete
+    }
   }
 
   private static DatasetException wrongSize(ImageDataset ds, int i, int w, int h) {

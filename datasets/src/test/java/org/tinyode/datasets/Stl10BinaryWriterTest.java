@@ -65,4 +65,22 @@ class Stl10BinaryWriterTest {
           e.getMessage());
     }
   }
+
+  @Test
+  void failedConversionLeavesNoFilesThatLookComplete() throws Exception {
+    Map<String, byte[]> m = new LinkedHashMap<>();
+    m.put("test/a/1.png", TestImages.png(96, 96, 1));
+    m.put("test/a/2.png", TestImages.png(96, 96, 2));
+    m.put("test/a/3.png", "not an image".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    TestImages.writeTree(tmp.resolve("src"), m);
+    Path out = tmp.resolve("out");
+    try (ImageDataset src = Datasets.open(tmp.resolve("src"), null, "test")) {
+      DatasetException e = assertThrows(DatasetException.class, () -> Stl10BinaryWriter.write(src, out, "test", 1));
+      assertTrue(e.getMessage().contains("record 2"), e.getMessage());
+    }
+    try (var files = Files.list(out)) {
+      assertEquals(java.util.List.of(), files.map(p -> p.getFileName().toString()).toList(),
+          "a failed conversion must not leave output files behind");
+    }
+  }
 }
