@@ -1,0 +1,72 @@
+package org.tinyode.fpga.testing;
+
+import io.grpc.ManagedChannel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.tinyode.fpga.agent.BoardServer;
+import org.tinyode.fpga.agent.BoardService;
+import org.tinyode.fpga.agent.InferenceEngine;
+import org.tinyode.fpga.client.BoardChannels;
+import org.tinyode.fpga.client.BoardClient;
+import org.tinyode.fpga.fabric.BoardProfile;
+import org.tinyode.fpga.fabric.CycleModel;
+import org.tinyode.fpga.fabric.EmulatedFabric;
+import org.tinyode.fpga.power.ModeledPowerMonitor;
+import org.tinyode.fpga.security.BearerToken;
+import org.tinyode.fpga.security.BearerTokenInterceptor;
+import org.tinyode.fpga.security.TlsFiles;
+
+/**
+ * TEST ONLY: a board agent with a {@link FakeSplitModel} over real TLS on 127.0.0.1 (port 0), stopped through
+ * its own handle, plus helpers to open authenticated clients to it.
+ */
+public final class LoopbackBoard implements AutoCloseable {
+  public static final String TOKEN = "test-token-0123456789abcdef";
+
+  public final FakeSplitModel model;
+  public final InferenceEngine engine;
+  public final BoardService service;
+  public final BearerTokenInterceptor auth;
+  public final BoardServer server;
+  private final ExecutorService workers;
+
+  public LoopbackBoard(String id, FakeSplitModel model, TestCertificates.Leaf serverCert, Path clientCa,
+      int workerThreads) {
+    this.model = model;
+    BoardProfile profile = BoardProfile.load("zcu104");
+    this.engine = new InferenceEngine(id, model, new EmulatedFabric(model, profile),
+        new ModeledPowerMonitor(profile), new CycleModel(profile));
+    this.workers = Executors.newFixedThreadPool(workerThreads);
+    this.service = new BoardService(engine, workers, "emulated-" + id, profile.name());
+    this.auth = new BearerTokenInterceptor(TOKEN);
+    this.server = new BoardServer(BoardServer.tlsBuilder("127.0.0.1", 0,
+        TlsFiles.server(serverCert.certPem(), serverCert.keyPem(), clientCa)), service, auth).start();
+  }
+
+  public String target() {
+    return "127.0.0.1:" + server.port();
+  }
+
+  /** A TLS channel trusting {@code ca}, without a client certificate. */
+  public ManagedChannel channel(Path ca) {
+    return BoardChannels.open(target(), TlsFiles.client(ca, null, null));
+  }
+
+  public BoardClient client(String name, ManagedChannel channel) {
+    return new BoardClient(name, channel, new BearerToken(TOKEN));
+  }
+
+  public static void shut(ManagedChannel ch) throws InterruptedException {
+    ch.shutdownNow();
+    ch.awaitTermination(5, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    server.stop(Duration.ofSeconds(2));
+    workers.shutdownNow();
+  }
+}
