@@ -13,7 +13,8 @@ import org.tinyode.fpga.protocol.Labelled;
 /**
  * Linux hwmon rails of INA226-style power monitors ({@code <root>/class/hwmon/hwmon*}: {@code name},
  * {@code power1_input} in microwatts, else {@code curr1_input} (mA) x {@code in1_input} (mV) = microwatts), as a
- * ZCU104's INA226 sensors appear under Linux. Rails whose {@code name} matches {@code namePattern} are summed.
+ * ZCU104's INA226 sensors appear under Linux. Rails whose {@code name} matches {@code namePattern} are summed;
+ * the provenance names them, e.g. {@code measured:hwmon:ina226_u76+ina226_u77}.
  * A window's energy is the trapezoid of the summed power sampled at open and close times the elapsed time, so it
  * is meaningful only for windows much longer than the sensors' conversion time (about 1 ms for an INA226);
  * callers report the window length next to the energy.
@@ -52,7 +53,8 @@ public final class HwmonPowerMonitor implements PowerMonitor {
     }
     this.rails = List.copyOf(found);
     this.sensors = List.copyOf(infos);
-    this.provenance = "measured:hwmon:" + namePattern.pattern().replaceAll("[^A-Za-z0-9_.-]", "");
+    this.provenance = "measured:hwmon:" + String.join("+",
+        infos.stream().map(i -> i.name().substring(0, i.name().indexOf('@'))).distinct().toList());
   }
 
   /** Monitors {@code /sys} rails named {@code ina2*} (INA219/INA226/...). */
