@@ -1,0 +1,2 @@
+/** The picocli {@code train} command (registered by the pipelines launcher). */
+package org.tinyode.floatmodel.cli;

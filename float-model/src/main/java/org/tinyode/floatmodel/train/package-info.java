@@ -1,0 +1,2 @@
+/** Training: in-memory images, augmentation, optimizer, schedule, epochs, checkpoints, metrics, evaluation. */
+package org.tinyode.floatmodel.train;

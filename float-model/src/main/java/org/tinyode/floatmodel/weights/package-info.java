@@ -1,0 +1,2 @@
+/** Copying DJL parameters to and from TinyODE safetensors weights files (PyTorch state_dict names). */
+package org.tinyode.floatmodel.weights;
