@@ -70,7 +70,12 @@ public final class BoardServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
-    stop(Duration.ofSeconds(5));
+  public void close() {
+    try {
+      stop(Duration.ofSeconds(5));
+    } catch (InterruptedException e) {
+      server.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -65,8 +65,12 @@ public final class LoopbackBoard implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
-    server.stop(Duration.ofSeconds(2));
+  public void close() {
+    try {
+      server.stop(Duration.ofSeconds(2));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     workers.shutdownNow();
   }
 }
