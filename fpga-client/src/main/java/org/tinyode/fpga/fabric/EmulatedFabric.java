@@ -42,10 +42,7 @@ public final class EmulatedFabric implements Fabric {
       throw new FabricException("fabric input must be " + inputBytes + " bytes (int8 "
           + model.spec().stemOutput() + " CHW), got " + stemOutput.length);
     }
-    byte[] x = stemOutput;
-    for (int i = 0; i < model.spec().stages().size(); i++) {
-      x = model.runFabricStage(i, x);
-    }
+    byte[] x = model.runFabric(stemOutput);
     String label = cycles.profile().modeledLabel();
     List<FabricStage> stages = new ArrayList<>(plan.size());
     for (StageCycles s : plan) {

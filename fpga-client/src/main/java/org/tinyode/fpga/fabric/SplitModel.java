@@ -22,8 +22,8 @@ public interface SplitModel {
   /** Stem: RGB HWC uint8 image ({@code spec().input()} size) to the int8 CHW FPGA input. */
   byte[] stem(byte[] imageHwc);
 
-  /** FPGA stage {@code index} of {@code spec().stages()}: int8 CHW in, int8 CHW out. */
-  byte[] runFabricStage(int index, byte[] input);
+  /** Every FPGA stage of {@code spec().stages()} in order: int8 CHW stem output in, int8 CHW last output out. */
+  byte[] runFabric(byte[] stemOutput);
 
   /** Head: the int8 CHW FPGA output to {@code spec().numClasses()} logits. */
   float[] head(byte[] fabricOutput);

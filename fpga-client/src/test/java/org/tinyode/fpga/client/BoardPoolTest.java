@@ -223,7 +223,7 @@ class BoardPoolTest {
       assertFalse(second.ok());
       assertTrue(second.error().contains("already in flight"));
       assertTrue(first.get(20, TimeUnit.SECONDS).ok());
-      assertEquals(1, boards.get(0).model.fabricRuns.get());
+      assertEquals(1, boards.get(0).fake().fabricRuns.get());
     }
   }
 }

@@ -9,7 +9,7 @@ import org.tinyode.model.spec.ModelSpec;
  * channels, ode1 and mhsa on 4x4x4, 3 classes) and trivially hand-checkable integer arithmetic:
  * stem {@code out[c][y][x] = (img[y][x][c % 3] >> 1) - 64 + c}; fabric stage {@code i}:
  * {@code sat8(v + i + 1)}; head: logit {@code k} = mean of channels {@code c} with {@code c % 3 == k}, times
- * {@code 2^-fracOut}. Optional delay per fabric stage and failure switch for pool tests.
+ * {@code 2^-fracOut}. Optional delay per fabric run and failure switch for pool tests.
  */
 public final class FakeSplitModel implements SplitModel {
   public static final String SPEC_JSON = """
@@ -74,12 +74,10 @@ public final class FakeSplitModel implements SplitModel {
   }
 
   @Override
-  public byte[] runFabricStage(int index, byte[] in) {
-    if (index == 0) {
-      fabricRuns.incrementAndGet();
-    }
+  public byte[] runFabric(byte[] in) {
+    fabricRuns.incrementAndGet();
     if (failing) {
-      throw new IllegalStateException("injected fabric failure in stage " + index);
+      throw new IllegalStateException("injected fabric failure");
     }
     if (delayMillis > 0) {
       try {
@@ -88,11 +86,7 @@ public final class FakeSplitModel implements SplitModel {
         Thread.currentThread().interrupt();
       }
     }
-    byte[] out = new byte[in.length];
-    for (int i = 0; i < in.length; i++) {
-      out[i] = (byte) Math.max(-128, Math.min(127, in[i] + index + 1));
-    }
-    return out;
+    return runLocal(in);
   }
 
   @Override

@@ -14,26 +14,27 @@ import org.tinyode.fpga.client.BoardClient;
 import org.tinyode.fpga.fabric.BoardProfile;
 import org.tinyode.fpga.fabric.CycleModel;
 import org.tinyode.fpga.fabric.EmulatedFabric;
+import org.tinyode.fpga.fabric.SplitModel;
 import org.tinyode.fpga.power.ModeledPowerMonitor;
 import org.tinyode.fpga.security.BearerToken;
 import org.tinyode.fpga.security.BearerTokenInterceptor;
 import org.tinyode.fpga.security.TlsFiles;
 
 /**
- * TEST ONLY: a board agent with a {@link FakeSplitModel} over real TLS on 127.0.0.1 (port 0), stopped through
+ * TEST ONLY: a board agent with a {@link SplitModel} (the fake, or the golden adapter) over real TLS on 127.0.0.1 (port 0), stopped through
  * its own handle, plus helpers to open authenticated clients to it.
  */
 public final class LoopbackBoard implements AutoCloseable {
   public static final String TOKEN = "test-token-0123456789abcdef";
 
-  public final FakeSplitModel model;
+  public final SplitModel model;
   public final InferenceEngine engine;
   public final BoardService service;
   public final BearerTokenInterceptor auth;
   public final BoardServer server;
   private final ExecutorService workers;
 
-  public LoopbackBoard(String id, FakeSplitModel model, TestCertificates.Leaf serverCert, Path clientCa,
+  public LoopbackBoard(String id, SplitModel model, TestCertificates.Leaf serverCert, Path clientCa,
       int workerThreads) {
     this.model = model;
     BoardProfile profile = BoardProfile.load("zcu104");
@@ -44,6 +45,11 @@ public final class LoopbackBoard implements AutoCloseable {
     this.auth = new BearerTokenInterceptor(TOKEN);
     this.server = new BoardServer(BoardServer.tlsBuilder("127.0.0.1", 0,
         TlsFiles.server(serverCert.certPem(), serverCert.keyPem(), clientCa)), service, auth).start();
+  }
+
+  /** The model as the test-only fake (for its counters). */
+  public FakeSplitModel fake() {
+    return (FakeSplitModel) model;
   }
 
   public String target() {
