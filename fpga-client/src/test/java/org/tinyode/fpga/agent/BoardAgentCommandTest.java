@@ -58,9 +58,13 @@ class BoardAgentCommandTest {
   }
 
   @Test
-  void withoutTheGoldenAdapterTheDefaultLoaderSaysSo() throws Exception {
-    UnsupportedOperationException e = org.junit.jupiter.api.Assertions.assertThrows(
-        UnsupportedOperationException.class, () -> SplitModels.load(dir.resolve("q.safetensors")));
-    assertTrue(e.getMessage().contains("not wired"), e.getMessage());
+  void defaultLoaderReportsABadModelFileAsBadInput() throws Exception {
+    TestCertificates.Ca ca = TestCertificates.ca(dir, "cmd2 ca");
+    TestCertificates.Leaf cert = TestCertificates.server(dir, ca);
+    Path token = Files.writeString(dir.resolve("token2"), LoopbackBoard.TOKEN + "\n");
+    Path notWeights = Files.writeString(dir.resolve("not.safetensors"), "not a safetensors file");
+    int rc = new CommandLine(new BoardAgentCommand()).execute("--port", "0", "--model", notWeights.toString(),
+        "--token-file", token.toString(), "--cert", cert.certPem().toString(), "--key", cert.keyPem().toString());
+    assertEquals(1, rc);
   }
 }

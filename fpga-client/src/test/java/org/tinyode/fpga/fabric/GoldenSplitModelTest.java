@@ -1,0 +1,110 @@
+package org.tinyode.fpga.fabric;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.google.protobuf.ByteString;
+import io.grpc.ManagedChannel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tinyode.fpga.client.BoardClient;
+import org.tinyode.fpga.proto.v1.ExampleResult;
+import org.tinyode.fpga.proto.v1.ImageBatch;
+import org.tinyode.fpga.proto.v1.ImageFormat;
+import org.tinyode.fpga.proto.v1.InferRequest;
+import org.tinyode.fpga.proto.v1.InferResponse;
+import org.tinyode.fpga.protocol.BoardProtocol;
+import org.tinyode.fpga.protocol.Sha256;
+import org.tinyode.fpga.testing.FakeSplitModel;
+import org.tinyode.fpga.testing.LoopbackBoard;
+import org.tinyode.fpga.testing.TestCertificates;
+import org.tinyode.model.golden.GoldenModel;
+import org.tinyode.model.golden.Prediction;
+import org.tinyode.model.quant.Quantizer;
+import org.tinyode.model.spec.ModelSpec;
+import org.tinyode.model.weights.RandomWeights;
+import org.tinyode.model.weights.WeightsFile;
+
+/**
+ * The golden adapter on a quantized file made here (random weights of the tiny spec, default formats): its split
+ * equals the golden model's whole prediction, and an emulated board over TLS returns it bit for bit.
+ */
+class GoldenSplitModelTest {
+  @TempDir Path dir;
+
+  private Path quantizedFile() {
+    ModelSpec spec = ModelSpec.fromJson(FakeSplitModel.SPEC_JSON);
+    WeightsFile q = Quantizer.quantize(RandomWeights.floatWeights(spec, 7), Quantizer.defaultFracs(spec));
+    Path file = dir.resolve("tiny-q.safetensors");
+    q.save(file);
+    return file;
+  }
+
+  private static byte[] image(Random r) {
+    byte[] img = new byte[4 * 4 * 3];
+    r.nextBytes(img);
+    return img;
+  }
+
+  @Test
+  void splitEqualsTheWholeGoldenPrediction() {
+    Path file = quantizedFile();
+    GoldenSplitModel split = GoldenSplitModel.load(file);
+    GoldenModel golden = GoldenModel.load(file, null);
+    assertEquals(Sha256.hex(file), split.modelSha256());
+    Random r = new Random(1);
+    for (int i = 0; i < 8; i++) {
+      byte[] img = image(r);
+      Prediction whole = golden.predict(img);
+      float[] logits = split.head(split.runFabric(split.stem(img)));
+      assertArrayEquals(whole.logits(), logits);
+    }
+  }
+
+  @Test
+  void emulatedBoardOverTlsMatchesTheLocalGoldenModelBitForBit() throws Exception {
+    Path file = quantizedFile();
+    TestCertificates.Ca ca = TestCertificates.ca(dir, "golden ca");
+    GoldenModel local = GoldenModel.load(file, null);
+    try (LoopbackBoard board = new LoopbackBoard("g0", GoldenSplitModel.load(file),
+        TestCertificates.server(dir, ca), null, 1)) {
+      ManagedChannel ch = board.channel(ca.certPem());
+      try {
+        BoardClient client = board.client("g0", ch);
+        assertEquals(Sha256.hex(file), client.describe(Duration.ofSeconds(10)).getModelSha256());
+        Random r = new Random(2);
+        ImageBatch.Builder b = ImageBatch.newBuilder()
+            .setFormat(ImageFormat.newBuilder().setHeight(4).setWidth(4).setChannels(3));
+        InferRequest.Builder req = InferRequest.newBuilder().setProtocolVersion(BoardProtocol.VERSION)
+            .setRequestId("g").setReturnFabricOutput(true);
+        byte[][] imgs = new byte[6][];
+        for (int i = 0; i < imgs.length; i++) {
+          imgs[i] = image(r);
+          b.addImages(ByteString.copyFrom(imgs[i]));
+          req.addExampleIds("e" + i);
+        }
+        InferResponse resp = client.infer(req.setImages(b).build()).get(30, TimeUnit.SECONDS);
+        assertFalse(resp.hasError(), resp.getError().getMessage());
+        for (int i = 0; i < imgs.length; i++) {
+          ExampleResult e = resp.getResults(i);
+          byte[] fpga = local.runFpga(local.stemOut(imgs[i]), null);
+          assertArrayEquals(fpga, e.getFabricOutput().toByteArray());
+          assertEquals(Sha256.hex(fpga), e.getFabricOutputSha256());
+          Prediction p = local.predict(imgs[i]);
+          for (int k = 0; k < p.logits().length; k++) {
+            assertEquals(Float.floatToIntBits(p.logits()[k]), Float.floatToIntBits(e.getLogits(k)));
+          }
+          assertEquals(p.top1(), e.getTop1());
+        }
+        client.close();
+      } finally {
+        LoopbackBoard.shut(ch);
+      }
+    }
+  }
+}
