@@ -30,6 +30,7 @@ public final class TinyOde implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new TinyOde());
     cli.addSubcommand("dataset", new DatasetCommand());
+    cli.addSubcommand("evaluate", new EvaluateCommand());
     return cli;
   }
 
