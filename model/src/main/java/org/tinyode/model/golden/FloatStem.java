@@ -16,8 +16,7 @@ final class FloatStem {
   private final float[] mean;
   private final float[] std;
   private final ConvGeometry g;
-  private final float[] weight;
-  private final float[] bias;
+  private final FloatConv conv;
   private final int cout;
   private final int poolK;
   private final int poolS;
@@ -32,9 +31,8 @@ final class FloatStem {
     this.mean = spec.input().mean().clone();
     this.std = spec.input().std().clone();
     this.g = ConvGeometry.of(3, h, w, st.kernel(), st.stride(), st.padding());
-    this.weight = weight.clone();
-    this.bias = bias.clone();
     this.cout = st.outChannels();
+    this.conv = new FloatConv(g, weight, bias, cout, true);
     this.poolK = st.poolKernel();
     this.poolS = st.poolStride();
     this.poolP = st.poolPadding();
@@ -48,6 +46,19 @@ final class FloatStem {
 
   /** {@code rgb}: HWC bytes; {@code y}: {@code [C][H'][W']} int8 values of {@code stem.out}. */
   void run(byte[] rgb, float[] y, Scratch s) {
+    float[] c = s.floats(Scratch.STEM_CONV, cout * g.ho() * g.wo());
+    conv.run(normalise(rgb, s), c, s);
+    pool(c, y, true);
+  }
+
+  /** The float stem output before quantization (float reference). */
+  void runFloat(byte[] rgb, float[] y, Scratch s) {
+    float[] c = s.floats(Scratch.STEM_CONV, cout * g.ho() * g.wo());
+    conv.run(normalise(rgb, s), c, s);
+    pool(c, y, false);
+  }
+
+  private float[] normalise(byte[] rgb, Scratch s) {
     if (rgb.length != h * w * 3) {
       throw new IllegalArgumentException("image has " + rgb.length + " bytes, the spec input " + h + "x" + w
           + "x3 needs " + h * w * 3);
@@ -60,44 +71,12 @@ final class FloatStem {
         x[c * h * w + i] = ((rgb[i * 3 + c] & 0xFF) / 255f - m) / sd;
       }
     }
-    float[] planes = s.floats(Scratch.PLANES, g.planesLength());
-    g.fillPlanes(x, planes);
-    int span = g.span();
-    int ho = g.ho();
-    int wo = g.wo();
-    int kk = g.k() * g.k();
-    int wStride = 3 * kk;
-    float[][] cols = s.rows(Scratch.ROWS_COLS, kk, span);
-    float[][] acc = s.rows(Scratch.ROWS_STEM, Math.max(4, cout), span);
-    for (int c = 0; c < cout; c++) {
-      java.util.Arrays.fill(acc[c], 0, span, bias[c]);
-    }
-    // per output element: bias, then input channel 0 taps (ky, kx), channel 1, channel 2
-    for (int ci = 0; ci < 3; ci++) {
-      g.fillCols(planes, ci, ci + 1, cols);
-      int co = 0;
-      for (; co + 4 <= cout; co += 4) {
-        ConvKernel.accumulate4(cols, kk, weight, co * wStride + ci * kk, wStride, acc[co], acc[co + 1],
-            acc[co + 2], acc[co + 3], span);
-      }
-      for (; co < cout; co++) {
-        ConvKernel.accumulate1(cols, kk, weight, co * wStride + ci * kk, acc[co], span);
-      }
-    }
-    float[] conv = s.floats(Scratch.STEM_CONV, cout * ho * wo);
-    for (int c = 0; c < cout; c++) {
-      int o = c * ho * wo;
-      for (int yy = 0; yy < ho; yy++) {
-        for (int xx = 0; xx < wo; xx++) {
-          float v = acc[c][yy * g.wq() + xx];
-          conv[o++] = v > 0f ? v : 0f;
-        }
-      }
-    }
-    pool(conv, ho, wo, y);
+    return x;
   }
 
-  private void pool(float[] conv, int ho, int wo, float[] y) {
+  private void pool(float[] conv, float[] y, boolean quantize) {
+    int ho = g.ho();
+    int wo = g.wo();
     int oh = out.height();
     int ow = out.width();
     for (int c = 0; c < cout; c++) {
@@ -121,7 +100,7 @@ final class FloatStem {
               }
             }
           }
-          y[(c * oh + py) * ow + px] = FixedPoint.quantize(m, fOut);
+          y[(c * oh + py) * ow + px] = quantize ? FixedPoint.quantize(m, fOut) : m;
         }
       }
     }

@@ -18,6 +18,8 @@ final class Scratch {
   static final int MHSA_V = 13;
   static final int MHSA_ATTN = 14;
   static final int MHSA_PROJ = 15;
+  static final int REF_A = 16;
+  static final int REF_B = 17;
   static final int INT_LOGITS = 0;
   static final int INT_PROBS = 1;
   static final int INT_ROW = 2;
