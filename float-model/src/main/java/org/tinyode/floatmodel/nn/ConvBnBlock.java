@@ -16,11 +16,12 @@ import ai.djl.util.PairList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tinyode.floatmodel.quant.FakeQuant;
-import org.tinyode.floatmodel.quant.FixedPointMath;
 import org.tinyode.floatmodel.quant.FoldedLayer;
 import org.tinyode.floatmodel.quant.IntegerLayer;
 import org.tinyode.floatmodel.quant.QuantContext;
 import org.tinyode.floatmodel.quant.QuantMode;
+import org.tinyode.model.quant.FixedPoint;
+import org.tinyode.model.quant.Folding;
 
 /**
  * One convolution with optional bias, optional BatchNorm and optional ReLU: the unit every other block is built
@@ -38,8 +39,9 @@ import org.tinyode.floatmodel.quant.QuantMode;
  */
 public final class ConvBnBlock extends AbstractBlock {
 
-  /** BatchNorm epsilon (PyTorch default); folding uses the same value. */
+  /** BatchNorm epsilon (PyTorch default); folding uses the model module's {@link Folding#BN_EPS}, the same value. */
   public static final float BN_EPS = 1e-5f;
+  private static final double BN_EPS_DOUBLE = Folding.BN_EPS;
   /** BatchNorm momentum in DJL's convention: {@code running = 0.9 * running + 0.1 * batch}. */
   public static final float BN_MOMENTUM = 0.9f;
 
@@ -136,22 +138,25 @@ public final class ConvBnBlock extends AbstractBlock {
   }
 
   /**
-   * Float weight and bias with BN folded in (section 4 of docs/fixed-point.md), scaled by {@code scale}:
-   * {@code w' = w * g}, {@code b' = (beta + (b - mean) * g)} with {@code g = gamma / sqrt(var + eps)}.
+   * Weight and bias with BN folded in (section 4 of docs/fixed-point.md), times {@code scale}:
+   * {@code w' = w * g}, {@code b' = beta + (b - mean) * g} with {@code g = gamma / sqrt(var + eps)}, computed in
+   * {@code type} (float64 reproduces the model module's {@code Folding}/{@code Quantizer} bit for bit; the
+   * result stays differentiable through the cast).
    */
-  public NDArray[] folded(ParameterStore ps, NDManager manager, boolean training, double scale) {
-    NDArray w = ps.getValue(weight, manager.getDevice(), training);
-    NDArray b = bias == null ? manager.zeros(new Shape(outChannels), w.getDataType())
-        : ps.getValue(bias, manager.getDevice(), training);
+  public NDArray[] folded(ParameterStore ps, NDManager manager, boolean training, double scale, DataType type) {
+    NDArray w = ps.getValue(weight, manager.getDevice(), training).toType(type, false);
+    NDArray b = bias == null ? null : ps.getValue(bias, manager.getDevice(), training).toType(type, false);
     if (bnName == null) {
-      return new NDArray[] {w.mul(scale), b.mul(scale)};
+      NDArray bb = b == null ? manager.zeros(new Shape(outChannels), type) : b;
+      return scale == 1.0 ? new NDArray[] {w, bb} : new NDArray[] {w.mul(scale), bb.mul(scale)};
     }
-    NDArray g = ps.getValue(gamma, manager.getDevice(), training)
-        .div(ps.getValue(runningVar, manager.getDevice(), training).add(BN_EPS).sqrt());
-    NDArray wf = w.mul(g.reshape(outChannels, 1, 1, 1)).mul(scale);
-    NDArray bf = ps.getValue(beta, manager.getDevice(), training)
-        .add(b.sub(ps.getValue(runningMean, manager.getDevice(), training)).mul(g)).mul(scale);
-    return new NDArray[] {wf, bf};
+    NDArray g = ps.getValue(gamma, manager.getDevice(), training).toType(type, false)
+        .div(ps.getValue(runningVar, manager.getDevice(), training).toType(type, false).add(BN_EPS_DOUBLE).sqrt());
+    NDArray wf = w.mul(g.reshape(outChannels, 1, 1, 1));
+    NDArray mean = ps.getValue(runningMean, manager.getDevice(), training).toType(type, false);
+    NDArray centred = b == null ? mean.neg() : b.sub(mean);
+    NDArray bf = ps.getValue(beta, manager.getDevice(), training).toType(type, false).add(centred.mul(g));
+    return scale == 1.0 ? new NDArray[] {wf, bf} : new NDArray[] {wf.mul(scale), bf.mul(scale)};
   }
 
   /** Float forward of a software stage with BN folded (QAT) or with a quantized file's folded tensors (INTEGER). */
@@ -163,7 +168,7 @@ public final class ConvBnBlock extends AbstractBlock {
       w = l.weight();
       b = l.bias();
     } else {
-      NDArray[] wb = folded(ps, x.getManager(), training, 1.0);
+      NDArray[] wb = folded(ps, x.getManager(), training, 1.0, DataType.FLOAT32);
       w = wb[0];
       b = wb[1];
     }
@@ -181,27 +186,34 @@ public final class ConvBnBlock extends AbstractBlock {
       IntegerLayer l = quant.integerLayer(convName);
       return FakeQuant.conv(xq, fIn, l.weightQ(), l.weightFrac(), l.biasQ(), stride, pad(), relu, fOut);
     }
-    NDArray[] wb = folded(ps, xq.getManager(), training, scale);
+    // Fold and quantize in float64 exactly as org.tinyode.model.quant.Quantizer does, then run the conv in the
+    // activation type (fp32 in training: exact while accumulators stay below 2^24).
+    NDManager m = xq.getManager();
+    NDArray[] wb = folded(ps, m, training, scale, DataType.FLOAT64);
     int[] fw = weightFracs(wb[0]);
-    NDArray wScale = FakeQuant.channelScale(xq.getManager(), fw, wb[0].getDataType()).reshape(outChannels, 1, 1, 1);
-    NDArray wq = FakeQuant.roundHalfUp(wb[0].mul(wScale).clip(-127, 127));
+    NDArray wScale = FakeQuant.channelScale(m, fw, DataType.FLOAT64).reshape(outChannels, 1, 1, 1);
+    NDArray wq = FakeQuant.roundHalfUp(wb[0].mul(wScale).clip(-127, 127)).toType(xq.getDataType(), false);
     int[] accFrac = new int[outChannels];
     for (int c = 0; c < outChannels; c++) {
       accFrac[c] = fIn + fw[c];
     }
-    NDArray bScale = FakeQuant.channelScale(xq.getManager(), accFrac, wb[1].getDataType()).reshape(outChannels);
-    NDArray bq = FakeQuant.roundHalfUp(wb[1].mul(bScale).clip(-2147483648.0, 2147483647.0));
+    NDArray bScale = FakeQuant.channelScale(m, accFrac, DataType.FLOAT64).reshape(outChannels);
+    NDArray bq = FakeQuant.roundHalfUp(wb[1].mul(bScale).clip(-2147483648.0, 2147483647.0))
+        .toType(xq.getDataType(), false);
     return FakeQuant.conv(xq, fIn, wq, fw, bq, stride, pad(), relu, fOut);
   }
 
-  /** {@code fw[c] = floor(log2(127 / max|w[c]|))} per output channel (computed on the host, no gradient). */
+  /**
+   * {@code fw[c] = floor(log2(127 / max|w[c]|))} per output channel, by {@link FixedPoint#fracForAbsMax} (on the
+   * host, no gradient).
+   */
   public static int[] weightFracs(NDArray w) {
     long out = w.getShape().get(0);
-    float[] max = w.stopGradient().abs().reshape(out, -1).max(new int[] {1}).toType(DataType.FLOAT32, false)
-        .toFloatArray();
+    double[] max = w.stopGradient().abs().reshape(out, -1).max(new int[] {1}).toType(DataType.FLOAT64, false)
+        .toDoubleArray();
     int[] fw = new int[max.length];
     for (int c = 0; c < max.length; c++) {
-      fw[c] = FixedPointMath.weightFrac(max[c]);
+      fw[c] = FixedPoint.fracForAbsMax(max[c]);
     }
     return fw;
   }

@@ -3,6 +3,7 @@ package org.tinyode.floatmodel.quant;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import org.tinyode.model.quant.IntSoftmax;
 
 /**
  * The MHSA integer softmax of docs/fixed-point.md section 6, steps 1-6, on float64 tensors holding integers
@@ -11,19 +12,11 @@ import ai.djl.ndarray.types.DataType;
 public final class IntegerSoftmax {
 
   /** {@code round(log2(e) * 2^16)}. */
-  public static final long LOG2E_Q16 = 94548;
-  /** {@code EXP2_LUT[t] = round(2^15 * 2^(-t/256))}, computed in float64. */
-  public static final int[] EXP2_LUT = buildLut();
+  public static final long LOG2E_Q16 = IntSoftmax.LOG2E_Q16;
+  /** {@code EXP2_LUT[t] = round(2^15 * 2^(-t/256))}: the model module's table (one implementation). */
+  private static final int[] EXP2_LUT = IntSoftmax.exp2Lut();
 
   private IntegerSoftmax() {}
-
-  private static int[] buildLut() {
-    int[] lut = new int[256];
-    for (int t = 0; t < 256; t++) {
-      lut[t] = (int) Math.floor(32768.0 * Math.pow(2.0, -t / 256.0) + 0.5);
-    }
-    return lut;
-  }
 
   /**
    * Probabilities {@code p} in [0, 255] (scale 2^-8), float64, same shape as {@code logits}.

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.tinyode.model.quant.FixedPoint;
 
 /**
  * Shared quantization state of one network: the mode, the calibrated activation maxima, the frozen activation
@@ -52,7 +53,7 @@ public final class QuantContext {
   /** Freezes every observed edge's format: {@code f = floor(log2(127 / max))} (docs/fixed-point.md section 3). */
   public synchronized void freezeFormats() {
     for (Map.Entry<String, Double> e : maxima.entrySet()) {
-      fracs.put(e.getKey(), FixedPointMath.activationFrac(e.getValue()));
+      fracs.put(e.getKey(), FixedPoint.activationFrac(e.getValue()));
     }
   }
 

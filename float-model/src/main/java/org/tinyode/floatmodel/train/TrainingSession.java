@@ -116,8 +116,9 @@ public final class TrainingSession {
       Evaluation.Result qatVal = Evaluation.run(net, ps, manager, val, 256, null);
       net.quant().setMode(QuantMode.FLOAT);
       Evaluation.Result floatAfter = Evaluation.run(net, ps, manager, val, 256, null);
-      WeightsFile qf = QuantizedExport.export(net, ps, manager, provenance(qatVal, "quantized (QAT fake-quant)",
-          cfg.epochs()));
+      WeightsFile qf = QuantizedExport.export(net, provenance(qatVal, "quantized (QAT fake-quant)", cfg.epochs()),
+          "activation formats from the running max over " + cfg.calibrationBatches() + " batches of 128 training "
+              + "images, frozen during " + cfg.qatEpochs() + " QAT epochs");
       qf.save(outputs.quantizedFile());
       log.printf(Locale.ROOT, "wrote %s (val acc %.4f; float weights after QAT: %.4f)%n", outputs.quantizedFile(),
           qatVal.accuracy(), floatAfter.accuracy());
