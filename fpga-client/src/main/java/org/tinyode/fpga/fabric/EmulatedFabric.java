@@ -24,7 +24,7 @@ public final class EmulatedFabric implements Fabric {
     List<String> names = new ArrayList<>();
     plan.forEach(s -> names.add(s.stage()));
     this.info = new FabricInfo("emulated", "none", "", profile.plClockHz(), profile.modeledLabel(),
-        List.copyOf(names));
+        List.copyOf(names), profile.modeledLabel());
   }
 
   public List<StageCycles> plan() {

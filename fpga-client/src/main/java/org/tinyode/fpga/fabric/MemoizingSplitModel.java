@@ -1,0 +1,91 @@
+package org.tinyode.fpga.fabric;
+
+import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.tinyode.model.spec.ModelSpec;
+
+/**
+ * A {@link SplitModel} that remembers the FPGA-part output of the last {@code capacity} distinct stem outputs
+ * (exact byte equality, least recently used evicted), so a realtime emulated board that sees the same inputs
+ * again (benchmarks, repeated epochs) is paced by the modeled fabric time and not by the host's golden-model
+ * speed. Values stay bit-exact: a hit returns a copy of what the golden model computed for the same bytes. Stem
+ * and head are not cached (they are software stages, timed as measured).
+ */
+public final class MemoizingSplitModel implements SplitModel {
+  private final SplitModel inner;
+  private final Map<ByteBuffer, byte[]> cache;
+  private final AtomicLong hits = new AtomicLong();
+  private final AtomicLong misses = new AtomicLong();
+
+  public MemoizingSplitModel(SplitModel inner, int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("memo capacity must be >= 1, got " + capacity);
+    }
+    this.inner = inner;
+    this.cache = new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<ByteBuffer, byte[]> eldest) {
+        return size() > capacity;
+      }
+    };
+  }
+
+  public long hits() {
+    return hits.get();
+  }
+
+  public long misses() {
+    return misses.get();
+  }
+
+  @Override
+  public byte[] runFabric(byte[] stemOutput) {
+    ByteBuffer key = ByteBuffer.wrap(stemOutput.clone());
+    byte[] out;
+    synchronized (cache) {
+      out = cache.get(key);
+    }
+    if (out != null) {
+      hits.incrementAndGet();
+      return out.clone();
+    }
+    misses.incrementAndGet();
+    out = inner.runFabric(stemOutput);
+    synchronized (cache) {
+      cache.put(key, out.clone());
+    }
+    return out;
+  }
+
+  @Override
+  public ModelSpec spec() {
+    return inner.spec();
+  }
+
+  @Override
+  public String modelSha256() {
+    return inner.modelSha256();
+  }
+
+  @Override
+  public int stemOutputFracBits() {
+    return inner.stemOutputFracBits();
+  }
+
+  @Override
+  public int fabricOutputFracBits() {
+    return inner.fabricOutputFracBits();
+  }
+
+  @Override
+  public byte[] stem(byte[] imageHwc) {
+    return inner.stem(imageHwc);
+  }
+
+  @Override
+  public float[] head(byte[] fabricOutput) {
+    return inner.head(fabricOutput);
+  }
+}
