@@ -8,6 +8,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.tinyode.fpga.fabric.FabricInfo;
+import org.tinyode.fpga.fabric.PacedFabric;
 import org.tinyode.fpga.power.PowerMonitor;
 import org.tinyode.fpga.proto.v1.BoardDescription;
 import org.tinyode.fpga.proto.v1.BoardGrpc;
@@ -34,13 +35,25 @@ public final class BoardService extends BoardGrpc.BoardImplBase {
   private final ExecutorService workers;
   private final String serial;
   private final String profileName;
+  private final FaultInjector faults;
   private final AtomicLong describeCalls = new AtomicLong();
 
   public BoardService(InferenceEngine engine, ExecutorService workers, String serial, String profileName) {
+    this(engine, workers, serial, profileName, FaultInjector.none());
+  }
+
+  /** With injected faults (tests): see {@link FaultPlan}. */
+  public BoardService(InferenceEngine engine, ExecutorService workers, String serial, String profileName,
+      FaultInjector faults) {
     this.engine = engine;
     this.workers = workers;
     this.serial = serial;
     this.profileName = profileName;
+    this.faults = faults;
+  }
+
+  public FaultInjector faults() {
+    return faults;
   }
 
   public InferenceEngine engine() {
@@ -80,9 +93,14 @@ public final class BoardService extends BoardGrpc.BoardImplBase {
         .setMaxOutboundMessageBytes(BoardProtocol.MAX_MESSAGE_BYTES);
     for (PowerMonitor.SensorInfo s : engine.softwarePower().sensors()) {
       d.addPowerSensors(PowerSensor.newBuilder().setName(s.name()).setKind(s.kind())
-          .setProvenance(engine.softwarePower().provenance()));
+          .setProvenance(engine.softwarePower().provenance()).setCovers("ps-software"));
     }
+    String fabricEnergy = f.energyProvenance();
+    d.addPowerSensors(PowerSensor.newBuilder().setName(fabricEnergy.substring(fabricEnergy.indexOf(':') + 1))
+        .setKind(fabricEnergy.startsWith("modeled:") ? "modeled" : f.kind()).setProvenance(fabricEnergy)
+        .setCovers("pl-fabric"));
     d.addStageNames("stem").addAllStageNames(f.stageNames()).addStageNames("head");
+    d.setRealtime(engine.fabric() instanceof PacedFabric).addAllInjectedFaults(faults.plan().canonical());
     return d.build();
   }
 
@@ -131,7 +149,7 @@ public final class BoardService extends BoardGrpc.BoardImplBase {
         outstanding++;
       }
       try {
-        workers.execute(() -> respond(engine.run(req)));
+        workers.execute(() -> deliver(engine.run(req)));
       } catch (RejectedExecutionException e) {
         synchronized (this) {
           outstanding--;
@@ -143,13 +161,29 @@ public final class BoardService extends BoardGrpc.BoardImplBase {
       }
     }
 
-    private synchronized void respond(InferResponse r) {
-      outstanding--;
-      if (finished) {
-        return;
+    /** Sends the response, or what the fault plan makes of it (dropped, stream reset, board crashed). */
+    private void deliver(InferResponse r) {
+      FaultInjector.Decision d = faults.decide(r);
+      synchronized (this) {
+        outstanding--;
+        if (finished) {
+          return;
+        }
+        switch (d.action()) {
+          case SEND -> out.onNext(d.response());
+          case DROP -> LOG.fine(() -> "injected fault: dropped response " + r.getRequestId());
+          case RESET -> {
+            finished = true;
+            out.onError(Status.UNAVAILABLE.withDescription("connection reset (injected fault reset-after="
+                + faults.plan().resetAfter() + ")").asRuntimeException());
+            return;
+          }
+          case CRASH -> {
+            return; // the crash handler is stopping the server; this stream dies with it
+          }
+        }
+        completeIfDone();
       }
-      out.onNext(r);
-      completeIfDone();
     }
 
     @Override

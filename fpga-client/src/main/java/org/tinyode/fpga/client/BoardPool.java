@@ -46,6 +46,7 @@ public final class BoardPool implements AutoCloseable {
 
   private static final class Board {
     final BoardClient client;
+    volatile BoardDescription description;
     String id;
     int outstanding;
     int consecutiveFailures;
@@ -81,7 +82,7 @@ public final class BoardPool implements AutoCloseable {
     return t;
   });
   private int cursor;
-  private long submitted, succeeded, failed, retries, timeouts, quarantines;
+  private long submitted, succeeded, failed, retries, timeouts, quarantines, corrupt;
 
   private BoardPool(Options options, String modelSha256) {
     this.options = options;
@@ -95,9 +96,12 @@ public final class BoardPool implements AutoCloseable {
   public static BoardPool connect(List<BoardClient> clients, String modelSha256, Options options) {
     BoardPool pool = new BoardPool(options, modelSha256);
     for (BoardClient c : clients) {
-      String reason = pool.probe(c);
+      BoardDescription[] seen = new BoardDescription[1];
+      String reason = pool.probe(c, seen);
       if (reason == null) {
-        pool.boards.add(new Board(c));
+        Board b = new Board(c);
+        b.description = seen[0];
+        pool.boards.add(b);
       } else {
         pool.refusals.put(c.name(), reason);
         LOG.warning("board " + c.name() + " refused: " + reason);
@@ -114,9 +118,10 @@ public final class BoardPool implements AutoCloseable {
   }
 
   /** Null when the board answers Describe with the expected model, else why not. */
-  private String probe(BoardClient c) {
+  private String probe(BoardClient c, BoardDescription[] seen) {
     try {
       BoardDescription d = c.describe(options.describeTimeout());
+      seen[0] = d;
       if (!d.getModelSha256().equals(modelSha256)) {
         return "model mismatch: board runs " + d.getModelSha256() + " (" + d.getModelName() + "), expected "
             + modelSha256;
@@ -135,7 +140,7 @@ public final class BoardPool implements AutoCloseable {
   public synchronized PoolCounters counters() {
     Map<String, Long> by = new LinkedHashMap<>();
     boards.forEach(b -> by.put(b.id, b.answered));
-    return new PoolCounters(submitted, succeeded, failed, retries, timeouts, quarantines, by);
+    return new PoolCounters(submitted, succeeded, failed, retries, timeouts, quarantines, corrupt, by);
   }
 
   /** Submits one request (its id must be unique among requests in flight); the future never fails. */
@@ -212,16 +217,18 @@ public final class BoardPool implements AutoCloseable {
   }
 
   private void done(Job job, Board b, InferResponse r, Throwable e) {
+    String corruptReason = e == null && !r.hasError()
+        ? ResponseCheck.problem(job.request, r, modelSha256, b.description) : null;
     synchronized (this) {
       b.outstanding--;
-      if (e == null && !r.hasError()) {
+      if (e == null && !r.hasError() && corruptReason == null) {
         b.consecutiveFailures = 0;
         b.answered++;
         succeeded++;
         active.remove(job.request.getRequestId());
         job.result.complete(new PoolResult(job.request.getRequestId(), true, r, b.id, job.attempts,
             List.copyOf(job.failures), null));
-      } else if (e == null && r.getError().getCode() != RequestError.Code.INTERNAL) {
+      } else if (e == null && r.hasError() && r.getError().getCode() != RequestError.Code.INTERNAL) {
         String reason = b.id + ": " + r.getError().getCode() + ": " + r.getError().getMessage();
         job.failures.add(reason);
         finish(job, reason);
@@ -234,6 +241,9 @@ public final class BoardPool implements AutoCloseable {
           reason = "no response within " + options.requestTimeout().toMillis() + " ms";
         } else if (cause != null) {
           reason = describe(cause);
+        } else if (corruptReason != null) {
+          corrupt++;
+          reason = "corrupt response: " + corruptReason;
         } else {
           reason = "INTERNAL: " + r.getError().getMessage();
         }
@@ -291,9 +301,11 @@ public final class BoardPool implements AutoCloseable {
   }
 
   private void reprobe(Board b) {
-    String reason = probe(b.client);
+    BoardDescription[] seen = new BoardDescription[1];
+    String reason = probe(b.client, seen);
     synchronized (this) {
       if (reason == null) {
+        b.description = seen[0];
         b.quarantined = false;
         b.consecutiveFailures = 0;
         LOG.info("board " + b.id + " back in the pool");

@@ -1,0 +1,157 @@
+package org.tinyode.fpga.agent;
+
+import com.google.protobuf.ByteString;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import org.tinyode.fpga.fabric.SplitModel;
+import org.tinyode.fpga.proto.v1.ExampleResult;
+import org.tinyode.fpga.proto.v1.InferResponse;
+import org.tinyode.fpga.protocol.Sha256;
+import org.tinyode.model.spec.ModelSpec;
+
+/**
+ * Applies a {@link FaultPlan} to one board's Infer responses (board-wide counts, all streams). {@link #decide}
+ * is called on a worker thread for each response before it is sent: it sleeps the injected latency, then says
+ * whether to send (possibly mangled), drop, reset the stream or crash the board (the crash handler runs once, on
+ * its own thread).
+ */
+public final class FaultInjector {
+  private static final Logger LOG = Logger.getLogger(FaultInjector.class.getName());
+
+  public enum Action { SEND, DROP, RESET, CRASH }
+
+  public record Decision(Action action, InferResponse response) {}
+
+  private final FaultPlan plan;
+  private final Random random;
+  private final AtomicLong responses = new AtomicLong();
+  private final AtomicBoolean crashed = new AtomicBoolean();
+  private volatile Runnable crashHandler = () -> {};
+
+  public FaultInjector(FaultPlan plan) {
+    this.plan = plan;
+    this.random = new Random(plan.seed());
+  }
+
+  public static FaultInjector none() {
+    return new FaultInjector(FaultPlan.NONE);
+  }
+
+  public FaultPlan plan() {
+    return plan;
+  }
+
+  /** What a crash does (stop the server at once); set by whoever owns the server. */
+  public void onCrash(Runnable handler) {
+    this.crashHandler = handler;
+  }
+
+  public boolean crashed() {
+    return crashed.get();
+  }
+
+  /** The model as this board claims it: with {@code wrong-model-hash}, another hash everywhere. */
+  public SplitModel model(SplitModel real) {
+    return plan.wrongModelHash() ? new WrongHashModel(real) : real;
+  }
+
+  public Decision decide(InferResponse r) {
+    if (!plan.latency().isZero()) {
+      try {
+        Thread.sleep(plan.latency().toMillis(), plan.latency().toNanosPart() % 1_000_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    long n = responses.incrementAndGet();
+    if (plan.crashAfter() > 0 && n > plan.crashAfter()) {
+      if (crashed.compareAndSet(false, true)) {
+        LOG.warning("injected fault: crash after " + plan.crashAfter() + " responses");
+        Thread t = new Thread(crashHandler, "board-injected-crash");
+        t.setDaemon(true);
+        t.start();
+      }
+      return new Decision(Action.CRASH, null);
+    }
+    if (plan.resetAfter() > 0 && n == plan.resetAfter() + 1) {
+      LOG.warning("injected fault: stream reset after " + plan.resetAfter() + " responses");
+      return new Decision(Action.RESET, null);
+    }
+    if (plan.dropProbability() > 0) {
+      boolean drop;
+      synchronized (random) {
+        drop = random.nextDouble() < plan.dropProbability();
+      }
+      if (drop) {
+        return new Decision(Action.DROP, null);
+      }
+    }
+    return new Decision(Action.SEND, plan.corruptPayload() ? corrupt(r) : r);
+  }
+
+  private static InferResponse corrupt(InferResponse r) {
+    InferResponse.Builder b = r.toBuilder();
+    for (int i = 0; i < b.getResultsCount(); i++) {
+      ExampleResult.Builder e = b.getResultsBuilder(i);
+      var logits = new java.util.ArrayList<>(e.getLogitsList());
+      if (!logits.isEmpty()) {
+        logits.remove(logits.size() - 1);
+      }
+      e.clearLogits().addAllLogits(logits);
+      if (!e.getFabricOutput().isEmpty()) {
+        byte[] out = e.getFabricOutput().toByteArray();
+        out[0] = (byte) ~out[0];
+        e.setFabricOutput(ByteString.copyFrom(out));
+      }
+    }
+    return b.build();
+  }
+
+  /** Same model, another claimed hash (SHA-256 of the real hash + "-wrong"). */
+  private static final class WrongHashModel implements SplitModel {
+    private final SplitModel real;
+    private final String sha;
+
+    WrongHashModel(SplitModel real) {
+      this.real = real;
+      this.sha = Sha256.hex((real.modelSha256() + "-wrong").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    public ModelSpec spec() {
+      return real.spec();
+    }
+
+    @Override
+    public String modelSha256() {
+      return sha;
+    }
+
+    @Override
+    public int stemOutputFracBits() {
+      return real.stemOutputFracBits();
+    }
+
+    @Override
+    public int fabricOutputFracBits() {
+      return real.fabricOutputFracBits();
+    }
+
+    @Override
+    public byte[] stem(byte[] imageHwc) {
+      return real.stem(imageHwc);
+    }
+
+    @Override
+    public byte[] runFabric(byte[] stemOutput) {
+      return real.runFabric(stemOutput);
+    }
+
+    @Override
+    public float[] head(byte[] fabricOutput) {
+      return real.head(fabricOutput);
+    }
+  }
+}

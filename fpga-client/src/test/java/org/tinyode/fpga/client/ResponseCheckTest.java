@@ -1,0 +1,81 @@
+package org.tinyode.fpga.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.ByteString;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.tinyode.fpga.proto.v1.BoardDescription;
+import org.tinyode.fpga.proto.v1.ExampleResult;
+import org.tinyode.fpga.proto.v1.ImageBatch;
+import org.tinyode.fpga.proto.v1.InferRequest;
+import org.tinyode.fpga.proto.v1.InferResponse;
+import org.tinyode.fpga.proto.v1.SplitPoint;
+import org.tinyode.fpga.proto.v1.StemOutputBatch;
+import org.tinyode.fpga.proto.v1.TensorFormat;
+import org.tinyode.fpga.protocol.Sha256;
+
+/** Hand-made responses: one consistent, then one field broken at a time. */
+class ResponseCheckTest {
+  static final String SHA = "56".repeat(32);
+  static final byte[] OUT = {1, 2, 3, 4};
+  static final BoardDescription D = BoardDescription.newBuilder().setNumClasses(3)
+      .setFabricOutputFormat(TensorFormat.newBuilder().setChannels(1).setHeight(2).setWidth(2)).build();
+  static final InferRequest REQ = InferRequest.newBuilder().setRequestId("r").addExampleIds("a").addExampleIds("b")
+      .setReturnFabricOutput(true).setImages(ImageBatch.getDefaultInstance()).build();
+
+  static InferResponse good() {
+    ExampleResult e = ExampleResult.newBuilder().setExampleId("a").addLogits(0.5f).addLogits(2f).addLogits(2f)
+        .setTop1(1).setFabricOutputSha256(Sha256.hex(OUT)).setFabricOutput(ByteString.copyFrom(OUT)).build();
+    return InferResponse.newBuilder().setRequestId("r").setModelSha256(SHA)
+        .setSplitPoint(SplitPoint.SPLIT_POINT_IMAGE).addResults(e).addResults(e.toBuilder().setExampleId("b"))
+        .build();
+  }
+
+  static String broken(UnaryOperator<InferResponse.Builder> f) {
+    return ResponseCheck.problem(REQ, f.apply(good().toBuilder()).build(), SHA, D);
+  }
+
+  @Test
+  void consistentResponsePasses() {
+    assertNull(ResponseCheck.problem(REQ, good(), SHA, D));
+    InferRequest stem = REQ.toBuilder().setStemOutputs(StemOutputBatch.getDefaultInstance()).build();
+    assertTrue(ResponseCheck.problem(stem, good(), SHA, D).startsWith("split_point"));
+  }
+
+  @Test
+  void eachInconsistencyIsNamed() {
+    assertTrue(broken(b -> b.setModelSha256("00".repeat(32))).startsWith("model_sha256"));
+    assertEquals("1 results for 2 example ids", broken(b -> b.removeResults(1)));
+    assertTrue(broken(b -> {
+      b.getResultsBuilder(1).setExampleId("z");
+      return b;
+    }).startsWith("results[1].example_id z"));
+    assertEquals("results[0]: 2 logits, board has 3 classes", broken(b -> {
+      b.getResultsBuilder(0).clearLogits().addLogits(1f).addLogits(2f);
+      return b;
+    }));
+    assertEquals("results[0].logits[2] is NaN", broken(b -> {
+      b.getResultsBuilder(0).setLogits(2, Float.NaN);
+      return b;
+    }));
+    assertEquals("results[1].top1 2, argmax of logits is 1", broken(b -> {
+      b.getResultsBuilder(1).setTop1(2);
+      return b;
+    }));
+    assertTrue(broken(b -> {
+      b.getResultsBuilder(0).setFabricOutputSha256("xyz");
+      return b;
+    }).contains("not 64 hex"));
+    assertEquals("results[0].fabric_output has 3 bytes, expected 4", broken(b -> {
+      b.getResultsBuilder(0).setFabricOutput(ByteString.copyFrom(new byte[] {1, 2, 3}));
+      return b;
+    }));
+    assertEquals("results[1].fabric_output does not hash to fabric_output_sha256", broken(b -> {
+      b.getResultsBuilder(1).setFabricOutput(ByteString.copyFrom(new byte[] {1, 2, 3, 5}));
+      return b;
+    }));
+  }
+}
