@@ -21,9 +21,16 @@ import org.tinyode.fpga.security.BearerTokenInterceptor;
  */
 public final class BoardServer implements AutoCloseable {
   private final Server server;
+  private final String address;
   private final HealthStatusManager health = new HealthStatusManager();
 
   public BoardServer(ServerBuilder<?> builder, BoardService service, BearerTokenInterceptor auth) {
+    this(builder, service, auth, "127.0.0.1");
+  }
+
+  /** {@code address}: the host clients dial (the bind address), reported by {@link #address()}. */
+  public BoardServer(ServerBuilder<?> builder, BoardService service, BearerTokenInterceptor auth, String address) {
+    this.address = address;
     this.server = builder.addService(service).addService(health.getHealthService()).intercept(auth)
         .maxInboundMessageSize(BoardProtocol.MAX_MESSAGE_BYTES).build();
   }
@@ -42,6 +49,15 @@ public final class BoardServer implements AutoCloseable {
     health.setStatus("", ServingStatus.SERVING);
     health.setStatus(BoardProtocol.SERVICE_NAME, ServingStatus.SERVING);
     return this;
+  }
+
+  /** The host clients dial. */
+  public String address() {
+    return address;
+  }
+
+  public boolean isTerminated() {
+    return server.isTerminated();
   }
 
   /** The bound port (the real one when started with port 0). */

@@ -3,8 +3,11 @@ package org.tinyode.fpga.power;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -15,18 +18,31 @@ import org.tinyode.fpga.protocol.Labelled;
  * {@code power1_input} in microwatts, else {@code curr1_input} (mA) x {@code in1_input} (mV) = microwatts), as a
  * ZCU104's INA226 sensors appear under Linux. Rails whose {@code name} matches {@code namePattern} are summed;
  * the provenance names them, e.g. {@code measured:hwmon:ina226_u76+ina226_u77}.
- * A window's energy is the trapezoid of the summed power sampled at open and close times the elapsed time, so it
- * is meaningful only for windows much longer than the sensors' conversion time (about 1 ms for an INA226);
- * callers report the window length next to the energy.
+ * With a sampling interval, a window samples the summed power in a background thread every interval from open
+ * to close and integrates the samples with the trapezoid rule ({@link SampledWindow}); with interval zero, only
+ * at open and close. Either way the energy is meaningful only for windows much longer than the sensors'
+ * conversion time (about 1 ms for an INA226); callers report the window length next to the energy.
  */
 public final class HwmonPowerMonitor implements PowerMonitor {
   private final List<Path> rails;
   private final List<SensorInfo> sensors;
   private final String provenance;
   private final LongSupplier nanoTime;
+  private final long sampleNanos;
+  private static volatile ScheduledExecutorService sampler;
 
+  /** Power at window open and close only. */
   public HwmonPowerMonitor(Path sysfsRoot, Pattern namePattern, LongSupplier nanoTime) {
+    this(sysfsRoot, namePattern, nanoTime, Duration.ZERO);
+  }
+
+  /** Samples every {@code sampleInterval} during a window (zero: at open and close only). */
+  public HwmonPowerMonitor(Path sysfsRoot, Pattern namePattern, LongSupplier nanoTime, Duration sampleInterval) {
+    if (sampleInterval.isNegative()) {
+      throw new IllegalArgumentException("hwmon sample interval must be >= 0, got " + sampleInterval);
+    }
     this.nanoTime = nanoTime;
+    this.sampleNanos = sampleInterval.toNanos();
     Path dir = sysfsRoot.resolve("class/hwmon");
     List<Path> found = new ArrayList<>();
     List<SensorInfo> infos = new ArrayList<>();
@@ -72,6 +88,21 @@ public final class HwmonPowerMonitor implements PowerMonitor {
     return sensors;
   }
 
+  private static ScheduledExecutorService sampler() {
+    if (sampler == null) {
+      synchronized (HwmonPowerMonitor.class) {
+        if (sampler == null) {
+          sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hwmon-sampler");
+            t.setDaemon(true);
+            return t;
+          });
+        }
+      }
+    }
+    return sampler;
+  }
+
   /** Sum of the rails' power now, in watts. */
   public double watts() {
     long microwatts = 0;
@@ -88,6 +119,9 @@ public final class HwmonPowerMonitor implements PowerMonitor {
 
   @Override
   public EnergyWindow open() {
+    if (sampleNanos > 0) {
+      return new SampledWindow(this::watts, nanoTime, provenance, sampler(), sampleNanos);
+    }
     long t0 = nanoTime.getAsLong();
     double p0 = watts();
     return activity -> {

@@ -45,6 +45,49 @@ class HwmonPowerMonitorTest {
   }
 
   @Test
+  void backgroundSamplingSeesAPowerPeakInsideTheWindowThatTheEndpointsMiss() throws Exception {
+    Path a = device("hwmon0", "ina226_u76");
+    Files.writeString(a.resolve("power1_input"), "1000000\n"); // 1 W
+    HwmonPowerMonitor m = new HwmonPowerMonitor(root, Pattern.compile("ina226.*"), System::nanoTime,
+        java.time.Duration.ofMillis(2));
+    long t0 = System.nanoTime();
+    SampledWindow w = (SampledWindow) m.open();
+    Thread.sleep(60);
+    Files.writeString(a.resolve("power1_input"), "5000000\n"); // 5 W in the middle of the window
+    int before = w.samples();
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (w.samples() < before + 3 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    Thread.sleep(60);
+    Files.writeString(a.resolve("power1_input"), "1000000\n"); // back to 1 W before the end
+    before = w.samples();
+    while (w.samples() < before + 3 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    Thread.sleep(60);
+    Labelled e = w.close(new StageActivity(StageActivity.PS, 0));
+    double seconds = (System.nanoTime() - t0) * 1e-9;
+    long[] t = w.times();
+    double[] p = w.watts();
+    assertTrue(t.length >= 8, "samples: " + t.length);
+    assertEquals(Trapezoid.joules(t, p, t.length), e.value(), 1e-12);
+    assertTrue(java.util.Arrays.stream(p).anyMatch(x -> Math.abs(x - 5.0) < 1e-9), "saw the 5 W peak");
+    assertEquals(1.0, p[0], 1e-9);
+    assertEquals(1.0, p[p.length - 1], 1e-9);
+    for (int i = 1; i < t.length; i++) {
+      assertTrue(t[i] >= t[i - 1], "samples in time order");
+    }
+    // open/close alone would say 1 W x window; the sampled energy includes >= ~50 ms at 5 W
+    assertTrue(e.value() > 1.0 * seconds + 0.15, e.value() + " J over " + seconds + " s");
+    assertTrue(e.value() < 5.0 * seconds, e.value() + " J over " + seconds + " s");
+    assertEquals("measured:hwmon:ina226_u76", e.provenance());
+    assertEquals(t.length, w.samples()); // nothing sampled after close
+    Thread.sleep(10);
+    assertEquals(t.length, w.samples());
+  }
+
+  @Test
   void noMatchingDeviceIsAnErrorNamingTheDirectory() throws Exception {
     device("hwmon0", "k10temp");
     PowerReadException e = assertThrows(PowerReadException.class,
