@@ -11,7 +11,8 @@ import org.tinyode.transforms.stats.LatencyRow;
 final class ConsoleSummary {
   private ConsoleSummary() {}
 
-  static void print(PrintStream out, List<SummaryRow> rows, Aggregates agg, Validity validity, String outputDir) {
+  static void print(PrintStream out, List<SummaryRow> rows, Aggregates agg, Validity validity, String outputDir,
+      String extra) {
     out.println();
     out.println("== accuracy");
     for (SummaryRow s : rows) {
@@ -40,6 +41,7 @@ final class ConsoleSummary {
     for (SummaryRow s : rows) {
       out.printf(Locale.ROOT, "%-9s %.6f J  (%s)%n", s.backend(), s.meanEnergyJ(), s.energyProvenance());
     }
+    out.print(extra);
     out.println();
     out.println("== validity: " + validity.status());
     validity.reasons().forEach(r -> out.println("  reason: " + r));

@@ -110,13 +110,15 @@ final class RunDriver {
         checker.warning(s.kind() + ": model " + model + " is untrained random weights: accuracy is chance level");
       }
     }
+    java.io.ByteArrayOutputStream extra = new java.io.ByteArrayOutputStream();
     if (ext != null) {
-      ext.after(output, checker, out);
+      ext.after(output, checker, new PrintStream(extra, true, java.nio.charset.StandardCharsets.UTF_8));
     }
     Validity validity = checker.result();
     validity.write(output.resolve("validity.json"));
     RunManifest.of(command, o, in, described, start, end, output).write(output.resolve("run_manifest.json"));
-    ConsoleSummary.print(out, rows, agg, validity, output.toString());
+    ConsoleSummary.print(out, rows, agg, validity, output.toString(),
+        extra.toString(java.nio.charset.StandardCharsets.UTF_8));
     return new RunReport(output, rows, agg, validity);
   }
 

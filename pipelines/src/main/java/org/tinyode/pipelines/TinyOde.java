@@ -31,6 +31,7 @@ public final class TinyOde implements Runnable {
     CommandLine cli = new CommandLine(new TinyOde());
     cli.addSubcommand("dataset", new DatasetCommand());
     cli.addSubcommand("evaluate", new EvaluateCommand());
+    cli.addSubcommand("compare", new CompareCommand());
     return cli;
   }
 

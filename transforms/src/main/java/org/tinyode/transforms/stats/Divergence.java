@@ -1,0 +1,56 @@
+package org.tinyode.transforms.stats;
+
+import java.io.Serializable;
+import java.util.List;
+import org.tinyode.transforms.ExampleResult;
+
+/**
+ * Golden vs fpga for one example: {@code exactMatch} when the int8 FPGA-part outputs are identical; otherwise the
+ * number of mismatching elements and the largest |difference| in LSB of the output format, and the first stage
+ * whose output differs. The board returns only the FPGA-part output (not each stage's), so a mismatch is located
+ * at {@code fabric_output} unless per-stage hashes are available from both sides.
+ */
+public record Divergence(String exampleId, int shard, boolean exactMatch, long mismatchingElements,
+    int maxAbsDeltaLsb, String firstDivergingStage, boolean top1Equal, double maxAbsLogitDelta)
+    implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  public static Divergence of(ExampleResult golden, ExampleResult fpga, List<String> fabricStages) {
+    byte[] g = golden.fabricOutput();
+    byte[] f = fpga.fabricOutput();
+    long mism = 0;
+    int maxd = 0;
+    if (g != null && f != null && g.length == f.length) {
+      for (int i = 0; i < g.length; i++) {
+        int d = Math.abs(g[i] - f[i]);
+        if (d != 0) {
+          mism++;
+          maxd = Math.max(maxd, d);
+        }
+      }
+    } else if (g == null || f == null || g.length != f.length) {
+      mism = golden.fabricOutputSha256().equals(fpga.fabricOutputSha256()) ? 0 : -1;
+    }
+    boolean exact = golden.fabricOutputSha256().equals(fpga.fabricOutputSha256()) && mism == 0;
+    String first = "";
+    if (!exact) {
+      first = "fabric_output";
+      List<String> gs = golden.fabricStageSha256();
+      List<String> fs = fpga.fabricStageSha256();
+      if (gs.size() == fs.size() && !gs.isEmpty()) {
+        for (int i = 0; i < gs.size(); i++) {
+          if (!gs.get(i).equals(fs.get(i))) {
+            first = fabricStages.get(i);
+            break;
+          }
+        }
+      }
+    }
+    double dl = 0;
+    for (int i = 0; i < Math.min(golden.logits().length, fpga.logits().length); i++) {
+      dl = Math.max(dl, Math.abs(golden.logits()[i] - fpga.logits()[i]));
+    }
+    return new Divergence(golden.exampleId(), golden.shard(), exact, mism, maxd, first,
+        golden.top1() == fpga.top1(), dl);
+  }
+}
