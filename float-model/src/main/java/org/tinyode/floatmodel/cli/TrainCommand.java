@@ -14,6 +14,7 @@ import org.tinyode.datasets.Datasets;
 import org.tinyode.floatmodel.train.EvalCommandSupport;
 import org.tinyode.floatmodel.train.LabeledImages;
 import org.tinyode.floatmodel.train.Optimizer;
+import org.tinyode.floatmodel.train.RandomInit;
 import org.tinyode.floatmodel.train.TrainingConfig;
 import org.tinyode.floatmodel.train.TrainingSession;
 import org.tinyode.model.spec.ModelSpec;
@@ -40,7 +41,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--spec", description = "model spec JSON file (overrides --preset)")
   Path specFile;
 
-  @Option(names = "--data", required = true, description = "dataset path (folder, .tar.gz, stl10/cifar10 binary)")
+  @Option(names = "--data", description = "dataset path (folder, .tar.gz, stl10/cifar10 binary); with "
+      + "--random-init: optional calibration images")
   Path data;
 
   @Option(names = "--format", description = "dataset format: folder, stl10, cifar10 (default: auto)")
@@ -107,6 +109,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--model", description = "weights file to evaluate (--eval-only)")
   Path model;
 
+  @Option(names = "--random-init", description = "write a seeded untrained model (timing only) instead of training")
+  boolean randomInit;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec commandSpec;
 
@@ -133,14 +138,23 @@ public final class TrainCommand implements Callable<Integer> {
     }
     try {
       if (evalOnly) {
-        if (model == null) {
-          err.println("train: --eval-only needs --model");
+        if (model == null || data == null) {
+          err.println("train: --eval-only needs --model and --data");
           return 2;
         }
         return EvalCommandSupport.run(model, data, format, split == null ? "test" : split, limit, threads, stdout, err);
       }
       if (out == null) {
         err.println("train: --out is required (or use --eval-only)");
+        return 2;
+      }
+      if (randomInit) {
+        ModelSpec spec = specFile != null ? ModelSpec.load(specFile) : ModelSpec.preset(preset);
+        RandomInit.write(spec, seed, out, quantizedSibling(out), data, split, commandLine(), gitCommit(), err);
+        return 0;
+      }
+      if (data == null) {
+        err.println("train: --data is required");
         return 2;
       }
       return train();
