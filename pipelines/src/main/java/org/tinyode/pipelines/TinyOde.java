@@ -32,6 +32,14 @@ public final class TinyOde implements Runnable {
     cli.addSubcommand("dataset", new DatasetCommand());
     cli.addSubcommand("evaluate", new EvaluateCommand());
     cli.addSubcommand("compare", new CompareCommand());
+    // A usage error always shows the usage (picocli prints only suggestions when a command name is close).
+    cli.setParameterExceptionHandler((ex, args) -> {
+      CommandLine c = ex.getCommandLine();
+      c.getErr().println(ex.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr());
+      c.usage(c.getErr());
+      return 2;
+    });
     return cli;
   }
 

@@ -81,6 +81,23 @@ class EvaluatePipelineTest {
   }
 
   @Test
+  void softwareBackendRunsTheFloatModel() throws Exception {
+    EvaluateOptions o = options(tmp.resolve("sw"), "--limit=8", "--backend=software", "--floatModel=" + RANDOM);
+    RunReport r = run(o);
+    assertEquals(8, r.summaryOf("software").examplesAnswered());
+    assertTrue(r.aggregates().latency().stream().allMatch(l -> l.provenance().contains("batch-share")));
+  }
+
+  @Test
+  void fpgaBackendRunsOnEmbeddedBoards() throws Exception {
+    RunReport r = run(options(tmp.resolve("fpga"), "--limit=8", "--backend=fpga", "--boards=embedded:2"));
+    assertEquals(8, r.summaryOf("fpga").examplesAnswered());
+    assertTrue(r.validity().valid(), r.validity().toString());
+    String manifest = Files.readString(r.output().resolve("run_manifest.json"));
+    assertTrue(manifest.contains("\"boards\"") && manifest.contains("emulated"), manifest);
+  }
+
+  @Test
   void oneAndFourShardsGiveIdenticalPredictions() throws Exception {
     RunReport one = run(options(tmp.resolve("one"), "--limit=24", "--shards=1", "--batchSize=5"));
     RunReport four = run(options(tmp.resolve("four"), "--limit=24", "--shards=4", "--batchSize=5"));

@@ -22,6 +22,28 @@ class TinyOdeTest {
   void helpListsEveryRegisteredCommandAndExitsZero() {
     assertEquals(0, run("--help"));
     assertTrue(out.toString().contains("dataset"), out.toString());
+    assertTrue(out.toString().contains("evaluate"), out.toString());
+    assertTrue(out.toString().contains("compare"), out.toString());
+  }
+
+  @Test
+  void evaluateHelpListsEveryPipelineOptionWithItsDefault() {
+    assertEquals(0, run("evaluate", "--help"));
+    for (String o : new String[] {"--backend", "--dataset", "--model", "--shards", "--batchSize", "--boards",
+        "--output", "--seed", "--runner", "samples/cifar10", "models/cifar10-ode.quant.safetensors"}) {
+      assertTrue(out.toString().contains(o), o + " missing from\n" + out);
+    }
+  }
+
+  @Test
+  void evaluateOnAMissingDatasetExitsOneAndNamesIt() {
+    assertEquals(1, run("evaluate", "--dataset=/nonexistent/tinyode-data", "--model=random:cifar10-ode"));
+    assertTrue(err.toString().contains("/nonexistent/tinyode-data"), err.toString());
+  }
+
+  @Test
+  void evaluateWithAnUnknownOptionIsAUsageError() {
+    assertEquals(2, run("evaluate", "--no-such-option=1"));
   }
 
   @Test

@@ -1,0 +1,45 @@
+package org.tinyode.pipelines;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** compare of all three backends on the bundled sample, DirectRunner, embedded emulated boards. */
+class ComparePipelineTest {
+  @TempDir Path tmp;
+
+  @Test
+  void allThreeBackendsJoinPerExampleWithZeroGoldenFpgaMismatches() throws Exception {
+    PipelineOptionsFactory.register(CompareOptions.class);
+    CompareOptions o = PipelineOptionsFactory.fromArgs("--dataset=" + EvaluatePipelineTest.SAMPLE,
+        "--model=" + EvaluatePipelineTest.RANDOM, "--floatModel=" + EvaluatePipelineTest.RANDOM,
+        "--output=" + tmp.resolve("run"), "--progressSeconds=0", "--limit=16", "--classes=bird,horse",
+        "--batchSize=6", "--bootstrapReplicates=100").withValidation().as(CompareOptions.class);
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    RunReport r = ComparePipeline.run(o, new PrintStream(console, true, StandardCharsets.UTF_8));
+    String text = console.toString(StandardCharsets.UTF_8);
+    assertTrue(r.validity().valid(), r.validity() + "\n" + text);
+    assertTrue(text.contains("golden vs fpga: 16 of 16 examples bit-exact, 0 mismatches"), text);
+    for (String b : List.of("software", "golden", "fpga")) {
+      assertEquals(16, r.summaryOf(b).examplesAnswered(), b);
+    }
+    List<GenericRecord> div = ParquetRows.read(r.output(), "divergence-");
+    assertEquals(16, div.size());
+    assertTrue(div.stream().allMatch(g -> (Boolean) g.get("exact_match")));
+    assertTrue(Files.exists(r.output().resolve("agreement.arrow")));
+    assertTrue(Files.exists(r.output().resolve("paper_table.parquet")));
+    assertEquals(3 * 16, ParquetRows.read(r.output(), "predictions-").size());
+    assertTrue(r.aggregates().latency().stream().anyMatch(l -> l.backend().equals("fpga")
+        && l.stage().equals("ode1") && l.provenance().startsWith("modeled:")), "fabric stages are modeled");
+  }
+}
