@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * Faults a board agent injects, for tests of the client and pool ({@code board --fault SPEC}, repeatable or
- * comma-separated; a spec prefixed {@code <i>:} applies only to board {@code i} of {@code --boards N}):
+ * comma-separated; a prefix {@code <i>:} makes the spec and the rest of its comma-separated group apply only to
+ * board {@code i} of {@code --boards N}, e.g. {@code --fault 1:crash-after=5,drop=0.1}):
  * <ul>
  *   <li>{@code latency=50ms} (also {@code s}, {@code us}): every Infer response is sent that much later;</li>
  *   <li>{@code drop=0.1}: each Infer response is dropped with this probability (never sent, stream stays open);</li>
@@ -39,6 +40,7 @@ public record FaultPlan(Duration latency, double dropProbability, long resetAfte
   public static FaultPlan parse(List<String> specs, int board) {
     FaultPlan p = NONE;
     for (String group : specs) {
+      int target = -1; // -1: every board; a "<i>:" prefix holds for the rest of its comma-separated group
       for (String raw : group.split(",")) {
         String spec = raw.strip();
         if (spec.isEmpty()) {
@@ -46,12 +48,13 @@ public record FaultPlan(Duration latency, double dropProbability, long resetAfte
         }
         int colon = spec.indexOf(':');
         if (colon > 0 && spec.substring(0, colon).chars().allMatch(Character::isDigit)) {
-          if (Integer.parseInt(spec.substring(0, colon)) != board) {
-            continue;
-          }
+          target = Integer.parseInt(spec.substring(0, colon));
           spec = spec.substring(colon + 1);
         }
-        p = p.with(spec);
+        FaultPlan next = p.with(spec); // parsed for every board, so a bad spec fails everywhere
+        if (target < 0 || target == board) {
+          p = next;
+        }
       }
     }
     return p;

@@ -7,6 +7,7 @@ import io.grpc.ManagedChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tinyode.fpga.client.BoardChannels;
@@ -44,6 +45,103 @@ class BoardAgentCommandTest {
       LoopbackBoard.shut(ch);
       cmd.stop();
     }
+  }
+
+  @Test
+  void severalBoardsWithRealtimeMemoAndPerBoardFaults() throws Exception {
+    TestCertificates.Ca ca = TestCertificates.ca(dir, "multi ca");
+    TestCertificates.Leaf cert = TestCertificates.server(dir, ca);
+    Path token = Files.writeString(dir.resolve("token-m"), LoopbackBoard.TOKEN + "\n");
+    Path model = Files.writeString(dir.resolve("model-m.safetensors"), "unused by the fake");
+    BoardAgentCommand cmd = new BoardAgentCommand(p -> new FakeSplitModel("78".repeat(32)));
+    new CommandLine(cmd).parseArgs("--port", "0", "--boards", "3", "--board-id", "z", "--realtime", "--memoize",
+        "16", "--fault", "1:crash-after=4", "--fault", "2:latency=2ms,drop=0.5", "--model", model.toString(),
+        "--token-file", token.toString(), "--cert", cert.certPem().toString(), "--key", cert.keyPem().toString());
+    LocalBoards boards = cmd.startAll();
+    List<ManagedChannel> chs = new java.util.ArrayList<>();
+    try {
+      assertEquals(3, boards.handles().size());
+      for (int i = 0; i < 3; i++) {
+        ManagedChannel ch = BoardChannels.open(boards.addresses().get(i), TlsFiles.client(ca.certPem(), null, null));
+        chs.add(ch);
+        BoardDescription d = new BoardClient("z", ch, new BearerToken(LoopbackBoard.TOKEN))
+            .describe(Duration.ofSeconds(10));
+        assertEquals("z-" + i, d.getBoardId());
+        assertTrue(d.getRealtime());
+        assertEquals(List.of(List.of(), List.of("crash-after=4"), List.of("latency=2ms", "drop=0.5")).get(i),
+            d.getInjectedFaultsList());
+      }
+    } finally {
+      for (ManagedChannel ch : chs) {
+        LoopbackBoard.shut(ch);
+      }
+      cmd.stop();
+    }
+    assertTrue(boards.handles().stream().allMatch(h -> h.server().isTerminated()));
+  }
+
+  /** The real command in a child JVM (golden loader, a tiny quantized file): stdin close and SIGTERM stop it. */
+  @Test
+  void childProcessPrintsAddressesAndStopsOnStdinCloseAndOnSigterm() throws Exception {
+    org.tinyode.model.spec.ModelSpec spec = org.tinyode.model.spec.ModelSpec.fromJson(FakeSplitModel.SPEC_JSON);
+    Path model = dir.resolve("tiny-q.safetensors");
+    org.tinyode.model.quant.Quantizer.quantize(org.tinyode.model.weights.RandomWeights.floatWeights(spec, 3),
+        org.tinyode.model.quant.Quantizer.defaultFracs(spec)).save(model);
+    org.tinyode.fpga.security.EphemeralTls tls = org.tinyode.fpga.security.EphemeralTls.create(dir);
+    for (boolean viaStdin : new boolean[] {true, false}) {
+      List<String> cmd = new java.util.ArrayList<>(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+          System.getProperty("java.class.path"), BoardAgentCommand.class.getName(), "--boards", "2", "--port", "0",
+          "--model", model.toString(), "--token-file", tls.tokenFile().toString(), "--cert",
+          tls.certPem().toString(), "--key", tls.keyPem().toString()));
+      if (viaStdin) {
+        cmd.add("--until-stdin-closes");
+      }
+      Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      try {
+        var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
+        String line;
+        List<String> addrs = null;
+        while ((line = out.readLine()) != null) {
+          if (line.startsWith("addresses: ")) {
+            addrs = List.of(line.substring(11).split(" "));
+            break;
+          }
+        }
+        assertEquals(2, addrs.size(), "addresses line");
+        for (String a : addrs) {
+          ManagedChannel ch = BoardChannels.open(a, TlsFiles.client(tls.certPem(), null, null));
+          try {
+            assertEquals(spec.name(), new BoardClient("c", ch, new BearerToken(tls.token()))
+                .describe(Duration.ofSeconds(20)).getModelName());
+          } finally {
+            LoopbackBoard.shut(ch);
+          }
+        }
+        if (viaStdin) {
+          p.getOutputStream().close();
+          assertTrue(p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS), "stopped after stdin closed");
+          assertEquals(0, p.exitValue());
+        } else {
+          p.destroy(); // SIGTERM: the shutdown hook stops every board
+          assertTrue(p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS), "stopped after SIGTERM");
+          assertEquals(143, p.exitValue());
+        }
+      } finally {
+        p.destroyForcibly();
+      }
+    }
+  }
+
+  @Test
+  void badFaultSpecIsBadInput() throws Exception {
+    TestCertificates.Ca ca = TestCertificates.ca(dir, "f ca");
+    TestCertificates.Leaf cert = TestCertificates.server(dir, ca);
+    Path token = Files.writeString(dir.resolve("token-f"), LoopbackBoard.TOKEN + "\n");
+    int rc = new CommandLine(new BoardAgentCommand(p -> new FakeSplitModel("77".repeat(32)))).execute("--port", "0",
+        "--model", token.toString(), "--token-file", token.toString(), "--cert", cert.certPem().toString(), "--key",
+        cert.keyPem().toString(), "--fault", "explode");
+    assertEquals(1, rc);
   }
 
   @Test

@@ -31,10 +31,11 @@ class FaultPlanTest {
 
   @Test
   void boardPrefixesTargetOneBoardOfSeveral() {
-    List<String> specs = List.of("latency=5ms", "1:crash-after=2,2:drop=0.5");
+    List<String> specs = List.of("latency=5ms", "1:crash-after=2,2:drop=0.5,reset-after=4");
     assertEquals(List.of("latency=5ms"), FaultPlan.parse(specs, 0).canonical());
     assertEquals(List.of("latency=5ms", "crash-after=2"), FaultPlan.parse(specs, 1).canonical());
-    assertEquals(List.of("latency=5ms", "drop=0.5"), FaultPlan.parse(specs, 2).canonical());
+    assertEquals(List.of("latency=5ms", "drop=0.5", "reset-after=4"), FaultPlan.parse(specs, 2).canonical());
+    assertThrows(IllegalArgumentException.class, () -> FaultPlan.parse(List.of("3:explode"), 0));
     assertFalse(FaultPlan.parse(specs, 1).isNone());
   }
 
