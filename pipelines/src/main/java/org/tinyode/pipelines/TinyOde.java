@@ -2,6 +2,9 @@ package org.tinyode.pipelines;
 
 import java.io.PrintWriter;
 import org.tinyode.datasets.cli.DatasetCommand;
+import org.tinyode.floatmodel.cli.TrainCommand;
+import org.tinyode.fpga.agent.BoardAgentCommand;
+import org.tinyode.model.cli.ModelCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,6 +33,9 @@ public final class TinyOde implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new TinyOde());
     cli.addSubcommand("dataset", new DatasetCommand());
+    cli.addSubcommand("model", new ModelCommand());
+    cli.addSubcommand("train", new TrainCommand());
+    cli.addSubcommand("board", new BoardAgentCommand());
     cli.addSubcommand("evaluate", new EvaluateCommand());
     cli.addSubcommand("compare", new CompareCommand());
     // A usage error always shows the usage (picocli prints only suggestions when a command name is close).

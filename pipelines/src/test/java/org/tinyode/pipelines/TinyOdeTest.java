@@ -24,6 +24,9 @@ class TinyOdeTest {
     assertTrue(out.toString().contains("dataset"), out.toString());
     assertTrue(out.toString().contains("evaluate"), out.toString());
     assertTrue(out.toString().contains("compare"), out.toString());
+    for (String c : new String[] {"model", "train", "board"}) {
+      assertTrue(out.toString().contains("  " + c + " "), c + " missing from\n" + out);
+    }
   }
 
   @Test
