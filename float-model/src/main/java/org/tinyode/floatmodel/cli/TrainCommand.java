@@ -109,6 +109,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--model", description = "weights file to evaluate (--eval-only)")
   Path model;
 
+  @Option(names = "--record-accuracy", paramLabel = "NAME",
+      description = "with --eval-only: also store the measured top-1 in the model file's provenance as NAME")
+  String recordAccuracy;
+
   @Option(names = "--random-init", description = "write a seeded untrained model (timing only) instead of training")
   boolean randomInit;
 
@@ -142,7 +146,8 @@ public final class TrainCommand implements Callable<Integer> {
           err.println("train: --eval-only needs --model and --data");
           return 2;
         }
-        return EvalCommandSupport.run(model, data, format, split == null ? "test" : split, limit, threads, stdout, err);
+        return EvalCommandSupport.run(model, data, format, split == null ? "test" : split, limit, threads,
+            recordAccuracy, stdout, err);
       }
       if (out == null) {
         err.println("train: --out is required (or use --eval-only)");

@@ -9,8 +9,8 @@ import org.tinyode.floatmodel.nn.TinyOdeNetwork;
 import org.tinyode.floatmodel.train.LabeledImages;
 
 /**
- * Activation calibration: float inference (BN running statistics) over the first {@code batches} batches of
- * {@code images}, recording the running maximum of |x| on every edge, then freezing the formats
+ * Activation calibration: float inference (BN running statistics) over {@code batches} batches of images spread
+ * evenly over {@code images} (so every class of a class-sorted set is seen), recording the running maximum of |x| on every edge, then freezing the formats
  * {@code f = floor(log2(127 / max))}.
  */
 public final class Calibration {
@@ -25,12 +25,13 @@ public final class Calibration {
     q.setMode(QuantMode.CALIBRATE);
     ImagePreprocessor pre = new ImagePreprocessor(net.spec().input());
     try {
-      int n = Math.min(images.size(), batches * batchSize);
+      int[] chosen = LabeledImages.spread(images.size(), batches * batchSize);
+      int n = chosen.length;
       for (int start = 0; start < n; start += batchSize) {
         int b = Math.min(batchSize, n - start);
         float[] buf = new float[b * pre.imageSize()];
         for (int i = 0; i < b; i++) {
-          pre.write(images.rgb(start + i), buf, i * pre.imageSize());
+          pre.write(images.rgb(chosen[start + i]), buf, i * pre.imageSize());
         }
         try (NDScope scope = new NDScope()) {
           scope.suppressNotUsedWarning();

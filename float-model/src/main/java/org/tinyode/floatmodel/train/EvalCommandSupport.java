@@ -5,11 +5,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.tinyode.datasets.Datasets;
 import org.tinyode.datasets.Example;
 import org.tinyode.datasets.ImageDataset;
 import org.tinyode.floatmodel.FloatModel;
 import org.tinyode.floatmodel.Prediction;
+import org.tinyode.model.weights.Provenance;
+import org.tinyode.model.weights.WeightsFile;
 
 /** {@code train --eval-only}: top-1 accuracy of a weights file (float or quantized) on a labelled split. */
 public final class EvalCommandSupport {
@@ -19,6 +23,17 @@ public final class EvalCommandSupport {
   /** Prints one result line on stdout; returns the exit code. */
   public static int run(Path model, Path data, String format, String split, int limit, int threads, PrintStream out,
       PrintStream err) throws Exception {
+    return run(model, data, format, split, limit, threads, null, out, err);
+  }
+
+  /**
+   * As above; if {@code recordAs} is not null the measured top-1 is also stored in the model file's provenance
+   * under that metric name (tensors and their SHA-256 unchanged), with how it was measured.
+   */
+  public static int run(Path model, Path data, String format, String split, int limit, int threads, String recordAs,
+      PrintStream out, PrintStream err) throws Exception {
+    double acc;
+    String how;
     try (FloatModel m = FloatModel.load(model); ImageDataset ds = Datasets.open(data, format, split)) {
       if (!ds.classNames().equals(m.spec().classNames())) {
         throw new IllegalArgumentException(data + ": classes " + ds.classNames() + " differ from the model's "
@@ -49,10 +64,27 @@ public final class EvalCommandSupport {
         bar.update(Math.min(n, start + batch), n, "");
       }
       double sec = (System.nanoTime() - t1) / 1e9;
+      acc = correct / (double) n;
+      how = String.format(Locale.ROOT, "measured:train --eval-only on %s split %s (%d images, %s), %s path "
+          + "(%s)", data.getFileName(), split, n, limit > 0 ? "evenly spaced subset" : "all",
+          m.kind() == WeightsFile.Kind.QUANTIZED ? "exact integer (fixed-point spec v1)" : "float32",
+          java.time.Instant.now());
       out.printf(Locale.ROOT, "model %s (%s): top-1 %.4f (%d/%d) on %s split %s; measured:train --eval-only, "
-          + "%.1f s inference (%.1f img/s), %.1f s decode%n", model, m.kind().label(), correct / (double) n, correct,
+          + "%.1f s inference (%.1f img/s), %.1f s decode%n", model, m.kind().label(), acc, correct,
           n, data, split, sec, n / sec, decode);
-      return 0;
     }
+    if (recordAs != null) {
+      WeightsFile f = WeightsFile.load(model, null);
+      Provenance p = f.provenance();
+      Map<String, Provenance.Metric> metrics = new TreeMap<>(p.metrics());
+      metrics.put(recordAs, new Provenance.Metric(acc, how));
+      Provenance np = new Provenance(p.dataset(), p.seed(), p.epochs(), metrics, p.gitCommit(), p.created(),
+          p.commandLine(), p.toolVersions(), p.note());
+      Path tmp = model.resolveSibling(model.getFileName() + ".tmp");
+      new WeightsFile(f.kind(), f.spec(), np, f.tensors()).save(tmp);
+      java.nio.file.Files.move(tmp, model, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      err.printf("recorded %s = %.4f in the provenance of %s%n", recordAs, acc, model);
+    }
+    return 0;
   }
 }

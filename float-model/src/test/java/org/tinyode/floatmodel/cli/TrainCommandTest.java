@@ -49,10 +49,14 @@ class TrainCommandTest {
     assertTrue(Files.readString(dir.resolve("run/metrics.csv")).startsWith("phase,epoch,train_loss"));
     assertTrue(Files.exists(dir.resolve("run/checkpoint.safetensors")));
 
+    String shaBefore = q.sha256();
     int eval = run("--eval-only", "--model", quant.toString(), "--data", sample.toString(), "--split", "test",
-        "--limit", "50");
+        "--limit", "50", "--record-accuracy", "sample_top1");
     assertEquals(0, eval, err.toString(StandardCharsets.UTF_8));
     assertTrue(out.toString(StandardCharsets.UTF_8).contains("(quantized): top-1 "), out.toString());
+    WeightsFile recorded = WeightsFile.load(quant, null);
+    assertEquals(shaBefore, recorded.sha256(), "recording a metric leaves the tensors alone");
+    assertTrue(recorded.provenance().metrics().get("sample_top1").how().startsWith("measured:train --eval-only"));
   }
 
   @Test
