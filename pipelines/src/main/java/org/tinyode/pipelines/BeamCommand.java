@@ -53,7 +53,7 @@ abstract class BeamCommand<O extends PipelineOptions> implements Callable<Intege
     }
     try {
       RunReport r = run(options, out);
-      return r.validity().valid() ? 0 : 3;
+      return r == null || r.validity().valid() ? 0 : 3;
     } catch (DatasetException | WeightsException | SpecException | IllegalArgumentException e) {
       spec.commandLine().getErr().println(spec.name() + ": " + e.getMessage());
       return 1;

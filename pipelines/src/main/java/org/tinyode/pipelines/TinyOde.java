@@ -38,6 +38,7 @@ public final class TinyOde implements Runnable {
     cli.addSubcommand("board", new BoardAgentCommand());
     cli.addSubcommand("evaluate", new EvaluateCommand());
     cli.addSubcommand("compare", new CompareCommand());
+    cli.addSubcommand("benchmark", new BenchmarkCommand());
     // A usage error always shows the usage (picocli prints only suggestions when a command name is close).
     cli.setParameterExceptionHandler((ex, args) -> {
       CommandLine c = ex.getCommandLine();
