@@ -113,6 +113,11 @@ public final class TrainCommand implements Callable<Integer> {
       description = "with --eval-only: also store the measured top-1 in the model file's provenance as NAME")
   String recordAccuracy;
 
+  @Option(names = "--compare-golden",
+      description = "with --eval-only on a quantized file: also run the model module's golden model and report "
+          + "its top-1 and the agreement")
+  boolean compareGolden;
+
   @Option(names = "--random-init", description = "write a seeded untrained model (timing only) instead of training")
   boolean randomInit;
 
@@ -147,7 +152,7 @@ public final class TrainCommand implements Callable<Integer> {
           return 2;
         }
         return EvalCommandSupport.run(model, data, format, split == null ? "test" : split, limit, threads,
-            recordAccuracy, stdout, err);
+            recordAccuracy, compareGolden, stdout, err);
       }
       if (out == null) {
         err.println("train: --out is required (or use --eval-only)");

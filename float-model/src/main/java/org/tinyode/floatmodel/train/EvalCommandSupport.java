@@ -12,6 +12,7 @@ import org.tinyode.datasets.Example;
 import org.tinyode.datasets.ImageDataset;
 import org.tinyode.floatmodel.FloatModel;
 import org.tinyode.floatmodel.Prediction;
+import org.tinyode.model.golden.GoldenModel;
 import org.tinyode.model.weights.Provenance;
 import org.tinyode.model.weights.WeightsFile;
 
@@ -23,7 +24,7 @@ public final class EvalCommandSupport {
   /** Prints one result line on stdout; returns the exit code. */
   public static int run(Path model, Path data, String format, String split, int limit, int threads, PrintStream out,
       PrintStream err) throws Exception {
-    return run(model, data, format, split, limit, threads, null, out, err);
+    return run(model, data, format, split, limit, threads, null, false, out, err);
   }
 
   /**
@@ -31,7 +32,7 @@ public final class EvalCommandSupport {
    * under that metric name (tensors and their SHA-256 unchanged), with how it was measured.
    */
   public static int run(Path model, Path data, String format, String split, int limit, int threads, String recordAs,
-      PrintStream out, PrintStream err) throws Exception {
+      boolean compareGolden, PrintStream out, PrintStream err) throws Exception {
     double acc;
     String how;
     try (FloatModel m = FloatModel.load(model); ImageDataset ds = Datasets.open(data, format, split)) {
@@ -47,6 +48,7 @@ public final class EvalCommandSupport {
       double decode = (System.nanoTime() - t0) / 1e9;
       ProgressBar bar = new ProgressBar(err, "eval " + m.kind().label());
       long correct = 0;
+      int[] top1 = new int[n];
       int batch = 200;
       long t1 = System.nanoTime();
       for (int start = 0; start < n; start += batch) {
@@ -57,6 +59,7 @@ public final class EvalCommandSupport {
         }
         for (Prediction p : m.predict(ex)) {
           int i = Integer.parseInt(p.id());
+          top1[i] = p.top1();
           if (p.top1() == images.label(i)) {
             correct++;
           }
@@ -69,6 +72,24 @@ public final class EvalCommandSupport {
           + "(%s)", data.getFileName(), split, n, limit > 0 ? "evenly spaced subset" : "all",
           m.kind() == WeightsFile.Kind.QUANTIZED ? "exact integer (fixed-point spec v1)" : "float32",
           java.time.Instant.now());
+      if (compareGolden && m.kind() == WeightsFile.Kind.QUANTIZED) {
+        GoldenModel golden = GoldenModel.of(m.weights());
+        List<byte[]> rgb = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          rgb.add(images.rgb(i));
+        }
+        long tg = System.nanoTime();
+        org.tinyode.model.golden.Prediction[] g = golden.predictBatch(rgb, threads);
+        long agree = 0;
+        long gCorrect = 0;
+        for (int i = 0; i < n; i++) {
+          agree += g[i].top1() == top1[i] ? 1 : 0;
+          gCorrect += g[i].top1() == images.label(i) ? 1 : 0;
+        }
+        out.printf(Locale.ROOT, "golden model (org.tinyode.model.golden): top-1 %.4f (%d/%d); top-1 agreement with "
+            + "the DJL integer path %.4f (%d/%d); measured:train --eval-only --compare-golden, %.1f s%n",
+            gCorrect / (double) n, gCorrect, n, agree / (double) n, agree, n, (System.nanoTime() - tg) / 1e9);
+      }
       out.printf(Locale.ROOT, "model %s (%s): top-1 %.4f (%d/%d) on %s split %s; measured:train --eval-only, "
           + "%.1f s inference (%.1f img/s), %.1f s decode%n", model, m.kind().label(), acc, correct,
           n, data, split, sec, n / sec, decode);
