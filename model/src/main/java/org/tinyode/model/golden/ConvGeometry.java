@@ -61,9 +61,16 @@ record ConvGeometry(int cin, int h, int w, int k, int stride, int pad, int ho, i
         int rowBase = (c * stride + yy % stride) * stride;
         int inRow = (c * h + y) * w;
         int qy = yy / stride;
-        for (int x = 0; x < w; x++) {
-          int xx = x + pad;
-          planes[(rowBase + xx % stride) * planeSize + qy * wq + xx / stride] = in[inRow + x];
+        if (stride == 1) {
+          System.arraycopy(in, inRow, planes, rowBase * planeSize + qy * wq + pad, w);
+          continue;
+        }
+        for (int px = 0; px < stride; px++) {
+          int x0 = Math.floorMod(px - pad, stride); // first x with (x + pad) % stride == px
+          int dst = (rowBase + px) * planeSize + qy * wq + (x0 + pad) / stride;
+          for (int x = x0; x < w; x += stride) {
+            planes[dst++] = in[inRow + x];
+          }
         }
       }
     }

@@ -13,7 +13,8 @@ import org.tinyode.model.weights.WeightsFile;
 /**
  * Throughput of the golden model: {@code java -cp <model jar + deps> org.tinyode.model.golden.GoldenBench
  * [preset|all] [batch=32] [seconds=10] [threads=all]}. Uses seeded random weights (timing only) and random images;
- * prints images/s and the effective integer GMAC/s. Reusable: {@link #measure} returns the numbers.
+ * prints images/s and the effective integer GMAC/s, then the per-part profile ({@link GoldenProfile}). Run with
+ * {@code --add-modules jdk.incubator.vector} for the Vector API kernels. Reusable: {@link #measure} returns the numbers.
  */
 public final class GoldenBench {
   private GoldenBench() {}
@@ -70,8 +71,12 @@ public final class GoldenBench {
     double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 10;
     int threads = args.length > 3 ? Integer.parseInt(args[3]) : Runtime.getRuntime().availableProcessors();
     List<String> presets = which.equals("all") ? ModelSpec.presetNames() : List.of(which);
+    System.out.println("kernels: " + VectorSupport.describe());
     for (String p : presets) {
-      System.out.println(measure(randomModel(ModelSpec.preset(p)), batch, threads, seconds));
+      GoldenModel m = randomModel(ModelSpec.preset(p));
+      System.out.println(measure(m, batch, threads, seconds));
+      System.out.println(p + " per part, one thread [measured:GoldenProfile]:");
+      System.out.print(GoldenProfile.table(GoldenProfile.measure(m, Math.max(2, seconds / 2))));
     }
   }
 }

@@ -126,6 +126,40 @@ public final class GoldenModel {
     return Prediction.of(head.run(fpga(a, s, taps)));
   }
 
+  /** Names of the timed parts of {@link #timedPredict}: {@code stem}, every FPGA stage, {@code head}. */
+  List<String> partNames() {
+    List<String> names = new ArrayList<>();
+    names.add("stem");
+    for (StageSpec st : spec.stages()) {
+      names.add(st.name());
+    }
+    names.add("head");
+    return names;
+  }
+
+  /** As {@link #predict(byte[])}, adding each part's wall time (ns) to {@code nanos} (profiling). */
+  Prediction timedPredict(byte[] rgbHwc, long[] nanos) {
+    Scratch s = scratch.get();
+    long t0 = System.nanoTime();
+    float[] a = s.floats(Scratch.PING, maxFeature);
+    stem.run(rgbHwc, a, s);
+    float[] b = s.floats(Scratch.PONG, maxFeature);
+    long t1 = System.nanoTime();
+    nanos[0] += t1 - t0;
+    for (int i = 0; i < stages.size(); i++) {
+      stages.get(i).run(a, b, s, null);
+      float[] t = a;
+      a = b;
+      b = t;
+      long t2 = System.nanoTime();
+      nanos[i + 1] += t2 - t1;
+      t1 = t2;
+    }
+    Prediction p = Prediction.of(head.run(a));
+    nanos[stages.size() + 1] += System.nanoTime() - t1;
+    return p;
+  }
+
   /** The stem alone: {@code stem.out} as int8 {@code [C][H][W]} (the FPGA input). */
   public byte[] stemOut(byte[] rgbHwc) {
     Scratch s = scratch.get();

@@ -21,6 +21,8 @@ final class QConv {
   private final float[][] wT;
   private final int[] tapOff;
   private final int[] positions;
+  /** The Vector API path, or null (module absent or {@code -Dtinyode.golden.kernel=plain}). */
+  private final TiledConv tiled;
 
   /**
    * @param wq int8 weights {@code [cout][cin][k][k]}
@@ -30,6 +32,11 @@ final class QConv {
     this(name, wq, fw, bias, cout, g, fIn, fOut, relu, defaultMode(g, cout));
   }
 
+  QConv(String name, byte[] wq, byte[] fw, int[] bias, int cout, ConvGeometry g, int fIn, int fOut, boolean relu,
+      boolean channelMode) {
+    this(name, wq, fw, bias, cout, g, fIn, fOut, relu, channelMode, VectorSupport.enabled());
+  }
+
   /** Mode choice: system property {@code tinyode.golden.convMode} = auto|spatial|channel; auto = channel mode when
    * the flat spatial span is shorter than the output channel count (measured best on every preset layer). */
   static boolean defaultMode(ConvGeometry g, int cout) {
@@ -37,8 +44,9 @@ final class QConv {
     return force.equals("channel") || (force.equals("auto") && g.span() < cout);
   }
 
+  /** @param vector use the Vector API kernels ({@link VectorSupport#available()} must hold) */
   QConv(String name, byte[] wq, byte[] fw, int[] bias, int cout, ConvGeometry g, int fIn, int fOut, boolean relu,
-      boolean channelMode) {
+      boolean channelMode, boolean vector) {
     this.name = name;
     this.cout = cout;
     this.g = g;
@@ -70,6 +78,7 @@ final class QConv {
         }
       }
     }
+    this.tiled = vector ? new TiledConv(g, w, cout, tapOff, channelMode, this.bias, shift, relu) : null;
     this.positions = new int[g.ho() * g.wo()];
     for (int y = 0, i = 0; y < g.ho(); y++) {
       for (int x = 0; x < g.wo(); x++) {
@@ -128,6 +137,12 @@ final class QConv {
 
   /** {@code in}: {@code [cin][h][w]} int8 values as floats; {@code out}: {@code [cout][ho][wo]}. */
   void run(float[] in, float[] out, Scratch s) {
+    if (tiled != null) {
+      float[] planes = s.floats(Scratch.PLANES, tiled.planesNeeded());
+      g.fillPlanes(in, planes);
+      tiled.run(planes, out, s, this);
+      return;
+    }
     if (channelMode) {
       runChannels(in, out, s);
       return;
@@ -163,6 +178,20 @@ final class QConv {
     for (int c = 0; c < cout; c++) {
       finish(c, iacc, c * span, out);
     }
+  }
+
+  /** Section 4 epilogue of output channel {@code c}: {@code sat8(rshift(relu?(sat32(bias + acc)), shift))}. */
+  float requantize(int c, int acc) {
+    long v = FixedPoint.sat32((long) bias[c] + acc);
+    if (relu && v < 0) {
+      v = 0;
+    }
+    return FixedPoint.sat8(FixedPoint.rshift(v, shift[c]));
+  }
+
+  /** True when this layer runs on the Vector API kernels. */
+  boolean vectorised() {
+    return tiled != null;
   }
 
   private void finish(int c, int[] iacc, int base, float[] out) {

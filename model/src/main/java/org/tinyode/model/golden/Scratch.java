@@ -20,17 +20,20 @@ final class Scratch {
   static final int MHSA_PROJ = 15;
   static final int REF_A = 16;
   static final int REF_B = 17;
+  static final int TILE_F = 18;
+  static final int TILE_X = 19;
   static final int INT_LOGITS = 0;
   static final int INT_PROBS = 1;
   static final int INT_ROW = 2;
   static final int INT_REL = 3;
   static final int INT_A = 4; // 4..7: four int accumulators
+  static final int INT_TILE = 8;
 
   static final int ROWS_COLS = 0;
   static final int ROWS_STEM = 1;
 
   private final float[][] floats = new float[20][];
-  private final int[][] ints = new int[8][];
+  private final int[][] ints = new int[9][];
   private final float[][][] rows = new float[2][][];
 
   /** {@code count} separate float arrays of at least {@code len} elements (separate arrays let C2 vectorise). */
