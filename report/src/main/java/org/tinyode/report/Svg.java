@@ -1,0 +1,17 @@
+package org.tinyode.report;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
+
+/** Draws a JFreeChart on JFreeSVG's Graphics2D: an {@code <svg>} element to inline in the HTML page. */
+final class Svg {
+  private Svg() {}
+
+  /** {@code id} must be unique in the page: it prefixes the SVG's clip-path and pattern ids. */
+  static String of(JFreeChart chart, int width, int height, String id) {
+    SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+    g2.setDefsKeyPrefix(id + "-");
+    chart.draw(g2, new java.awt.Rectangle(0, 0, width, height));
+    return g2.getSVGElement(id);
+  }
+}
