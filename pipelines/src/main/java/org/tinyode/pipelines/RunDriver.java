@@ -119,6 +119,7 @@ final class RunDriver {
     RunManifest.of(command, o, in, described, start, end, output).write(output.resolve("run_manifest.json"));
     ConsoleSummary.print(out, rows, agg, validity, output.toString(),
         extra.toString(java.nio.charset.StandardCharsets.UTF_8));
+    org.tinyode.report.Report.writeAtEndOfRun(output, out);
     return new RunReport(output, rows, agg, validity);
   }
 

@@ -5,6 +5,7 @@ import org.tinyode.datasets.cli.DatasetCommand;
 import org.tinyode.floatmodel.cli.TrainCommand;
 import org.tinyode.fpga.agent.BoardAgentCommand;
 import org.tinyode.model.cli.ModelCommand;
+import org.tinyode.report.ReportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,6 +39,7 @@ public final class TinyOde implements Runnable {
     cli.addSubcommand("board", new BoardAgentCommand());
     cli.addSubcommand("evaluate", new EvaluateCommand());
     cli.addSubcommand("compare", new CompareCommand());
+    cli.addSubcommand("report", new ReportCommand());
     cli.addSubcommand("benchmark", new BenchmarkCommand());
     // A usage error always shows the usage (picocli prints only suggestions when a command name is close).
     cli.setParameterExceptionHandler((ex, args) -> {
