@@ -71,6 +71,11 @@ final class RunDriver {
         throw new IllegalStateException("pipeline ended in state " + state);
       }
       Instant end = Instant.now();
+      described.clear(); // again after the run: board pools report their counters
+      for (BackendSpec s : specs) {
+        described.add(SharedBackends.acquire(s).describe());
+        SharedBackends.release(s);
+      }
       return finish(command, o, in, specs, described, ext, output, start, end, wall, out);
     } finally {
       held.forEach(SharedBackends::release);

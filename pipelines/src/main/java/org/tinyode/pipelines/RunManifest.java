@@ -26,6 +26,7 @@ record RunManifest(String command, JsonNode options, Map<String, String> version
 
   static RunManifest of(String command, PipelineOptions options, RunInputs in, List<Map<String, Object>> backends,
       Instant start, Instant end, Path output) {
+    touchEveryOption(options);
     JsonNode opts;
     try {
       opts = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(options)).path("options");
@@ -45,6 +46,25 @@ record RunManifest(String command, JsonNode options, Map<String, String> version
     return new RunManifest(command, opts, v, commit == null ? "unknown" : commit, status != null && !status.isEmpty(),
         in.dataset().path(), in.manifestSha256(), in.manifest().selected(), in.batches().size(), backends,
         start.toString(), end.toString(), (end.toEpochMilli() - start.toEpochMilli()) / 1000.0, output.toString());
+  }
+
+  /** Beam serialises only options that were set or read: read every TinyODE option so all are recorded. */
+  private static void touchEveryOption(PipelineOptions options) {
+    for (Class<?> c : options.getClass().getInterfaces()) {
+      if (!c.getName().startsWith("org.tinyode.")) {
+        continue;
+      }
+      for (java.lang.reflect.Method m : c.getMethods()) {
+        if (m.getName().startsWith("get") && m.getParameterCount() == 0
+            && m.getDeclaringClass().getName().startsWith("org.tinyode.")) {
+          try {
+            m.invoke(options);
+          } catch (ReflectiveOperationException e) {
+            // not an option getter we can read: leave it out of the manifest
+          }
+        }
+      }
+    }
   }
 
   /** Output of a git command in the project root, or null. */
