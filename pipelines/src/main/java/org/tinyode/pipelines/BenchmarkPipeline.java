@@ -61,6 +61,8 @@ public final class BenchmarkPipeline {
       RunReport r = EvaluatePipeline.run(e, new PrintStream(PrintStream.nullOutputStream()));
       double s = (System.nanoTime() - t0) / 1e9;
       lines.add(new Line("pipeline " + runner.trim(), r.summaryOf(spec.kind()).examplesAnswered(), s));
+      out.printf(Locale.ROOT, "pipeline %s: %d images in %.1f s (run folder %s)%n", runner.trim(),
+          r.summaryOf(spec.kind()).examplesAnswered(), s, r.output());
     }
     out.printf(Locale.ROOT, "%n== throughput, backend %s (measured:wall-clock)%n", spec.kind());
     out.printf(Locale.ROOT, "%-18s %8s %9s %9s %14s%n", "mode", "images", "seconds", "img/s", "vs bare loop");
