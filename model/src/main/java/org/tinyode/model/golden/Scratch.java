@@ -22,6 +22,10 @@ final class Scratch {
   static final int REF_B = 17;
   static final int TILE_F = 18;
   static final int TILE_X = 19;
+  static final int MHSA_ACC = 20;
+  static final int MHSA_REL = 21;
+  static final int MHSA_PT = 22;
+  static final int MHSA_O = 23;
   static final int INT_LOGITS = 0;
   static final int INT_PROBS = 1;
   static final int INT_ROW = 2;
@@ -32,7 +36,7 @@ final class Scratch {
   static final int ROWS_COLS = 0;
   static final int ROWS_STEM = 1;
 
-  private final float[][] floats = new float[20][];
+  private final float[][] floats = new float[24][];
   private final int[][] ints = new int[9][];
   private final float[][][] rows = new float[2][][];
 

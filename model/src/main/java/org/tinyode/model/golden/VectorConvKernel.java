@@ -82,6 +82,62 @@ final class VectorConvKernel {
   }
 
   /**
+   * Float spatial tile for the float32 stem: as {@link #spatial} but each lane starts from {@code bias[c]} and adds
+   * one rounded product at a time ({@code acc + w*x}: a multiply, then an add, never fused) in tap order, which is
+   * bit for bit the scalar loop {@code a += w * x} over (input channel, ky, kx).
+   */
+  static void spatialFloat(float[] x, int[] off, int taps, float[] wp, int wBase, int q0, float b0, float b1,
+      float b2, float b3, float[] out) {
+    FloatVector a00 = FloatVector.broadcast(F, b0);
+    FloatVector a01 = a00;
+    FloatVector a02 = a00;
+    FloatVector a10 = FloatVector.broadcast(F, b1);
+    FloatVector a11 = a10;
+    FloatVector a12 = a10;
+    FloatVector a20 = FloatVector.broadcast(F, b2);
+    FloatVector a21 = a20;
+    FloatVector a22 = a20;
+    FloatVector a30 = FloatVector.broadcast(F, b3);
+    FloatVector a31 = a30;
+    FloatVector a32 = a30;
+    int wi = wBase;
+    for (int t = 0; t < taps; t++, wi += 4) {
+      int b = off[t] + q0;
+      FloatVector x0 = FloatVector.fromArray(F, x, b);
+      FloatVector x1 = FloatVector.fromArray(F, x, b + L);
+      FloatVector x2 = FloatVector.fromArray(F, x, b + 2 * L);
+      FloatVector w = FloatVector.broadcast(F, wp[wi]);
+      a00 = a00.add(x0.mul(w));
+      a01 = a01.add(x1.mul(w));
+      a02 = a02.add(x2.mul(w));
+      w = FloatVector.broadcast(F, wp[wi + 1]);
+      a10 = a10.add(x0.mul(w));
+      a11 = a11.add(x1.mul(w));
+      a12 = a12.add(x2.mul(w));
+      w = FloatVector.broadcast(F, wp[wi + 2]);
+      a20 = a20.add(x0.mul(w));
+      a21 = a21.add(x1.mul(w));
+      a22 = a22.add(x2.mul(w));
+      w = FloatVector.broadcast(F, wp[wi + 3]);
+      a30 = a30.add(x0.mul(w));
+      a31 = a31.add(x1.mul(w));
+      a32 = a32.add(x2.mul(w));
+    }
+    a00.intoArray(out, 0);
+    a01.intoArray(out, L);
+    a02.intoArray(out, 2 * L);
+    a10.intoArray(out, 3 * L);
+    a11.intoArray(out, 4 * L);
+    a12.intoArray(out, 5 * L);
+    a20.intoArray(out, 6 * L);
+    a21.intoArray(out, 7 * L);
+    a22.intoArray(out, 8 * L);
+    a30.intoArray(out, 9 * L);
+    a31.intoArray(out, 10 * L);
+    a32.intoArray(out, 11 * L);
+  }
+
+  /**
    * Channel tile: {@code out[p*16 + c] = sum_{t0<=t<t1} wc[wBase + 16t + c] * xp[6t + p]} for p &lt; 6, c &lt; 16, stored at
    * {@code out[o + ...]} ({@code wc} packed {@code [t][16]} per block of 16 output channels; {@code xp} the tile's 6 positions packed
    * {@code [t][6]}).

@@ -2,9 +2,17 @@ package org.tinyode.model.golden;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.tinyode.model.quant.Quantizer;
+import org.tinyode.model.spec.ModelSpec;
+import org.tinyode.model.weights.RandomWeights;
+import org.tinyode.model.weights.WeightsFile;
 import org.tinyode.model.quant.FixedPoint;
 import org.tinyode.model.quant.IntSoftmax;
 import org.tinyode.model.spec.FeatureShape;
@@ -52,6 +60,32 @@ class MhsaStageTest {
         assertEquals(FixedPoint.sat8(FixedPoint.rshift(s, 8)), attn[c * 4 + i], "attn c" + c + " i" + i);
         // residual with identity projection: y = x + attn
         assertEquals(FixedPoint.sat8((int) x[c * 4 + i] + attn[c * 4 + i]), (int) y[c * 4 + i]);
+      }
+    }
+  }
+
+  /**
+   * Calibrated formats (realistic, unlike the all-4 default formats) give a spread-out softmax; the whole FPGA part,
+   * MHSA included, must still equal the literal transcription on both presets.
+   */
+  @Test
+  void calibratedModelsWithNonTrivialSoftmaxMatchTheTranscription() {
+    for (String preset : List.of("cifar10-ode", "paper-stl10")) {
+      ModelSpec spec = ModelSpec.preset(preset);
+      WeightsFile fw = RandomWeights.floatWeights(spec, 41);
+      WeightsFile q = Quantizer.quantize(fw, Calibrator.fracs(fw, GoldenModelTest.images(spec, 2, 300)),
+          "Calibrator, 2 random images");
+      GoldenModel m = GoldenModel.of(q);
+      for (byte[] img : GoldenModelTest.images(spec, 2, 301)) {
+        byte[] stem = m.stemOut(img);
+        TapCollector taps = new TapCollector();
+        int[] got = GoldenModelTest.ints(m.runFpga(stem, taps));
+        assertArrayEquals(NaiveReference.fpga(q, GoldenModelTest.ints(stem)), got, preset);
+        Set<Integer> probs = new HashSet<>();
+        for (int p : taps.values("mhsa.probs")) {
+          probs.add(p);
+        }
+        assertTrue(probs.size() > 10, preset + ": softmax degenerate, " + probs.size() + " distinct probabilities");
       }
     }
   }
