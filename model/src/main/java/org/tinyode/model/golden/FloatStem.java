@@ -23,6 +23,10 @@ final class FloatStem {
   private final int poolP;
   private final FeatureShape out;
   private final int fOut;
+  /** {@code 2^fOut} as a double: {@code x * scale} is exactly {@code scalb(x, fOut)} for float32 {@code x}. */
+  private final double scale;
+  /** Per channel and byte value: {@code (v/255 - mean)/std} in float32, the same expression precomputed. */
+  private final float[] norm;
 
   FloatStem(ModelSpec spec, float[] weight, float[] bias, int fOut) {
     StemSpec st = spec.stem();
@@ -38,6 +42,13 @@ final class FloatStem {
     this.poolP = st.poolPadding();
     this.out = spec.stemOutput();
     this.fOut = fOut;
+    this.scale = Math.scalb(1.0, fOut);
+    this.norm = new float[3 * 256];
+    for (int c = 0; c < 3; c++) {
+      for (int v = 0; v < 256; v++) {
+        norm[c * 256 + v] = (v / 255f - mean[c]) / std[c];
+      }
+    }
   }
 
   FeatureShape outShape() {
@@ -65,13 +76,23 @@ final class FloatStem {
     }
     float[] x = s.floats(Scratch.STEM_IN, 3 * h * w);
     for (int c = 0; c < 3; c++) {
-      float m = mean[c];
-      float sd = std[c];
+      int lut = c * 256;
       for (int i = 0; i < h * w; i++) {
-        x[c * h * w + i] = ((rgb[i * 3 + c] & 0xFF) / 255f - m) / sd;
+        x[c * h * w + i] = norm[lut + (rgb[i * 3 + c] & 0xFF)];
       }
     }
     return x;
+  }
+
+  /**
+   * {@code FixedPoint.quantize(m, fOut)}; for |fOut| &lt;= 100, {@code scalb(m, f)} is the exact double product
+   * {@code m * 2^f} (no overflow or underflow for any float32 m), which is cheaper.
+   */
+  private float quantize(float m) {
+    if (Math.abs(fOut) > 100) {
+      return FixedPoint.quantize(m, fOut);
+    }
+    return FixedPoint.sat8((long) Math.floor(m * scale + 0.5));
   }
 
   private void pool(float[] conv, float[] y, boolean quantize) {
@@ -100,7 +121,7 @@ final class FloatStem {
               }
             }
           }
-          y[(c * oh + py) * ow + px] = quantize ? FixedPoint.quantize(m, fOut) : m;
+          y[(c * oh + py) * ow + px] = quantize ? quantize(m) : m;
         }
       }
     }
