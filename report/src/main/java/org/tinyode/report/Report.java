@@ -44,7 +44,7 @@ public final class Report {
   public static void writeAtEndOfRun(Path runDir, PrintStream out) {
     try {
       out.println("report: " + write(runDir));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
       out.println("report: not written (" + e + "); retry with ./tinyode report --run " + runDir);
     }
   }
