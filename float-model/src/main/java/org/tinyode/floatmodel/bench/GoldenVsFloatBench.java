@@ -26,14 +26,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench}: golden model vs DJL float model, side by side in one run. Repeats {@code --rounds} rounds; each
+ * {@code golden-vs-float}: golden model vs DJL float model, side by side in one run. Repeats {@code --rounds} rounds; each
  * round runs, per preset, both JMH benchmarks of {@link GoldenVsFloatJmh} in a forked JVM each (order alternating
  * between rounds so that drifting background load hits both sides alike), then prints images/s and the ratio
  * golden / DJL as median [min, max] over the rounds, and a per-stage profile of both models. Needs the JVM flags
  * {@code --add-modules=jdk.incubator.vector -Dai.djl.offline=true} and the environment {@code OPT_OUT_TRACKING=true}
  * and {@code DJL_CACHE_DIR} (forks inherit them).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "golden-vs-float", mixinStandardHelpOptions = true,
     description = "JMH: golden integer model vs DJL float model images/s on the same preset and batch (32), "
         + "repeated rounds, ratio table and per-stage profile (random weights; timing only).")
 public final class GoldenVsFloatBench implements Callable<Integer> {
