@@ -31,6 +31,8 @@ abstract class BeamCommand<O extends PipelineOptions> implements Callable<Intege
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
       System.setProperty("org.slf4j.simpleLogger.log.org.apache.beam.sdk.io.FileBasedSink", "error");
       System.setProperty("org.slf4j.simpleLogger.log.org.apache.beam.sdk.util.MutationDetectors", "error");
+      System.setProperty("org.slf4j.simpleLogger.log.org.apache.flink", "error");
+      System.setProperty("org.slf4j.simpleLogger.log.org.apache.beam.runners.flink", "error");
     }
   }
 

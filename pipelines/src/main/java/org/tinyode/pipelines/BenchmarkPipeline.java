@@ -29,10 +29,20 @@ import org.tinyode.transforms.backend.SharedBackends;
 public final class BenchmarkPipeline {
   private BenchmarkPipeline() {}
 
-  record Line(String mode, long images, double seconds) {
+  /** One timed mode: wall seconds and this JVM's CPU seconds (robust against other load on the machine). */
+  record Line(String mode, long images, double seconds, double cpuSeconds) {
     double perSecond() {
       return images / seconds;
     }
+
+    double cpuMsPerImage() {
+      return 1000 * cpuSeconds / images;
+    }
+  }
+
+  static double cpuSeconds() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
   }
 
   static List<Line> run(BenchmarkOptions o, PrintStream out) throws Exception {
@@ -57,19 +67,27 @@ public final class BenchmarkPipeline {
       } else {
         e.setRunner(DirectRunner.class);
       }
+      double c0 = cpuSeconds();
       long t0 = System.nanoTime();
       RunReport r = EvaluatePipeline.run(e, new PrintStream(PrintStream.nullOutputStream()));
       double s = (System.nanoTime() - t0) / 1e9;
-      lines.add(new Line("pipeline " + runner.trim(), r.summaryOf(spec.kind()).examplesAnswered(), s));
+      lines.add(new Line("pipeline " + runner.trim(), r.summaryOf(spec.kind()).examplesAnswered(), s,
+          cpuSeconds() - c0));
       out.printf(Locale.ROOT, "pipeline %s: %d images in %.1f s (run folder %s)%n", runner.trim(),
           r.summaryOf(spec.kind()).examplesAnswered(), s, r.output());
     }
-    out.printf(Locale.ROOT, "%n== throughput, backend %s (measured:wall-clock)%n", spec.kind());
-    out.printf(Locale.ROOT, "%-18s %8s %9s %9s %14s%n", "mode", "images", "seconds", "img/s", "vs bare loop");
+    out.printf(Locale.ROOT, "%n== throughput, backend %s (measured:wall-clock; CPU = this JVM's process CPU time,"
+        + " measured:OperatingSystemMXBean)%n", spec.kind());
+    out.printf(Locale.ROOT, "%-18s %8s %9s %9s %14s %14s %12s%n", "mode", "images", "seconds", "img/s",
+        "vs bare loop", "CPU ms/image", "CPU vs bare");
     for (Line l : lines) {
-      out.printf(Locale.ROOT, "%-18s %8d %9.1f %9.1f %13.2fx%n", l.mode(), l.images(), l.seconds(), l.perSecond(),
-          l.perSecond() / lines.get(0).perSecond());
+      out.printf(Locale.ROOT, "%-18s %8d %9.1f %9.1f %13.2fx %14.1f %11.2fx%n", l.mode(), l.images(), l.seconds(),
+          l.perSecond(), l.perSecond() / lines.get(0).perSecond(), l.cpuMsPerImage(),
+          l.cpuMsPerImage() / lines.get(0).cpuMsPerImage());
     }
+    out.printf(Locale.ROOT, "load average at the end: %.2f on %d CPUs%n",
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        Runtime.getRuntime().availableProcessors());
     return lines;
   }
 
@@ -79,6 +97,7 @@ public final class BenchmarkPipeline {
     ImageDataset ds = in.dataset().open();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
+      double c0 = cpuSeconds();
       long t0 = System.nanoTime();
       List<Future<Integer>> done = new ArrayList<>();
       for (BatchRef ref : in.batches()) {
@@ -98,7 +117,7 @@ public final class BenchmarkPipeline {
       for (Future<Integer> f : done) {
         n += f.get();
       }
-      return new Line("bare loop", n, (System.nanoTime() - t0) / 1e9);
+      return new Line("bare loop", n, (System.nanoTime() - t0) / 1e9, cpuSeconds() - c0);
     } finally {
       pool.shutdownNow();
       SharedBackends.release(spec);
