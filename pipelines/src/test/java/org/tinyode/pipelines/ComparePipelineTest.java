@@ -23,22 +23,22 @@ class ComparePipelineTest {
     PipelineOptionsFactory.register(CompareOptions.class);
     CompareOptions o = PipelineOptionsFactory.fromArgs("--dataset=" + EvaluatePipelineTest.SAMPLE,
         "--model=" + EvaluatePipelineTest.RANDOM, "--floatModel=" + EvaluatePipelineTest.RANDOM,
-        "--output=" + tmp.resolve("run"), "--progressSeconds=0", "--limit=16", "--classes=bird,horse",
-        "--batchSize=6", "--bootstrapReplicates=100").withValidation().as(CompareOptions.class);
+        "--output=" + tmp.resolve("run"), "--progressSeconds=0", "--limit=6", "--classes=bird,horse",
+        "--batchSize=4", "--bootstrapReplicates=50").withValidation().as(CompareOptions.class);
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     RunReport r = ComparePipeline.run(o, new PrintStream(console, true, StandardCharsets.UTF_8));
     String text = console.toString(StandardCharsets.UTF_8);
     assertTrue(r.validity().valid(), r.validity() + "\n" + text);
-    assertTrue(text.contains("golden vs fpga: 16 of 16 examples bit-exact, 0 mismatches"), text);
+    assertTrue(text.contains("golden vs fpga: 6 of 6 examples bit-exact, 0 mismatches"), text);
     for (String b : List.of("software", "golden", "fpga")) {
-      assertEquals(16, r.summaryOf(b).examplesAnswered(), b);
+      assertEquals(6, r.summaryOf(b).examplesAnswered(), b);
     }
     List<GenericRecord> div = ParquetRows.read(r.output(), "divergence-");
-    assertEquals(16, div.size());
+    assertEquals(6, div.size());
     assertTrue(div.stream().allMatch(g -> (Boolean) g.get("exact_match")));
     assertTrue(Files.exists(r.output().resolve("agreement.arrow")));
     assertTrue(Files.exists(r.output().resolve("paper_table.parquet")));
-    assertEquals(3 * 16, ParquetRows.read(r.output(), "predictions-").size());
+    assertEquals(3 * 6, ParquetRows.read(r.output(), "predictions-").size());
     assertTrue(r.aggregates().latency().stream().anyMatch(l -> l.backend().equals("fpga")
         && l.stage().equals("ode1") && l.provenance().startsWith("modeled:")), "fabric stages are modeled");
   }

@@ -27,7 +27,7 @@ class EvaluatePipelineTest {
 
   static EvaluateOptions options(Path out, String... extra) {
     String[] base = {"--dataset=" + SAMPLE, "--model=" + RANDOM, "--output=" + out, "--progressSeconds=0",
-        "--bootstrapReplicates=200"};
+        "--bootstrapReplicates=50"};
     String[] all = new String[base.length + extra.length];
     System.arraycopy(base, 0, all, 0, base.length);
     System.arraycopy(extra, 0, all, base.length, extra.length);
@@ -53,10 +53,10 @@ class EvaluatePipelineTest {
 
   @Test
   void goldenOnTheSampleWritesEveryTableAndIsValid() throws Exception {
-    RunReport r = run(options(tmp.resolve("run"), "--limit=30", "--classes=cat,ship,frog", "--batchSize=8"));
+    RunReport r = run(options(tmp.resolve("run"), "--limit=12", "--classes=cat,ship,frog", "--batchSize=5"));
     SummaryRow s = r.summaryOf("golden");
-    assertEquals(30, s.examplesSelected());
-    assertEquals(30, s.examplesAnswered());
+    assertEquals(12, s.examplesSelected());
+    assertEquals(12, s.examplesAnswered());
     assertEquals(0, s.failures());
     assertTrue(r.validity().valid(), r.validity().toString());
     assertFalse(r.validity().warnings().isEmpty(), "random weights must be flagged");
@@ -66,7 +66,7 @@ class EvaluatePipelineTest {
       assertTrue(Files.exists(r.output().resolve(f)), f);
     }
     List<GenericRecord> preds = ParquetRows.read(r.output(), "predictions-");
-    assertEquals(30, preds.size());
+    assertEquals(12, preds.size());
     long correct = preds.stream().filter(g -> (Boolean) g.get("correct")).count();
     assertEquals(correct, r.summaryOf("golden").accuracy().correct());
     GenericRecord one = preds.get(0);
@@ -82,16 +82,16 @@ class EvaluatePipelineTest {
 
   @Test
   void softwareBackendRunsTheFloatModel() throws Exception {
-    EvaluateOptions o = options(tmp.resolve("sw"), "--limit=8", "--backend=software", "--floatModel=" + RANDOM);
+    EvaluateOptions o = options(tmp.resolve("sw"), "--limit=4", "--backend=software", "--floatModel=" + RANDOM);
     RunReport r = run(o);
-    assertEquals(8, r.summaryOf("software").examplesAnswered());
+    assertEquals(4, r.summaryOf("software").examplesAnswered());
     assertTrue(r.aggregates().latency().stream().allMatch(l -> l.provenance().contains("batch-share")));
   }
 
   @Test
   void fpgaBackendRunsOnEmbeddedBoards() throws Exception {
-    RunReport r = run(options(tmp.resolve("fpga"), "--limit=8", "--backend=fpga", "--boards=embedded:2"));
-    assertEquals(8, r.summaryOf("fpga").examplesAnswered());
+    RunReport r = run(options(tmp.resolve("fpga"), "--limit=4", "--backend=fpga", "--boards=embedded:2"));
+    assertEquals(4, r.summaryOf("fpga").examplesAnswered());
     assertTrue(r.validity().valid(), r.validity().toString());
     String manifest = Files.readString(r.output().resolve("run_manifest.json"));
     assertTrue(manifest.contains("\"boards\"") && manifest.contains("emulated"), manifest);
@@ -99,10 +99,10 @@ class EvaluatePipelineTest {
 
   @Test
   void oneAndFourShardsGiveIdenticalPredictions() throws Exception {
-    RunReport one = run(options(tmp.resolve("one"), "--limit=24", "--shards=1", "--batchSize=5"));
-    RunReport four = run(options(tmp.resolve("four"), "--limit=24", "--shards=4", "--batchSize=5"));
+    RunReport one = run(options(tmp.resolve("one"), "--limit=12", "--shards=1", "--batchSize=5"));
+    RunReport four = run(options(tmp.resolve("four"), "--limit=12", "--shards=4", "--batchSize=5"));
     Map<String, Integer> a = top1ById(one.output());
-    assertEquals(24, a.size());
+    assertEquals(12, a.size());
     assertEquals(a, top1ById(four.output()));
     assertEquals(one.summaryOf("golden").accuracy().accuracy(), four.summaryOf("golden").accuracy().accuracy());
     assertEquals(one.summaryOf("golden").accuracy().ciLow(), four.summaryOf("golden").accuracy().ciLow(),

@@ -14,12 +14,12 @@ class FlinkRunnerTest {
 
   @Test
   void flinkLocalGivesTheSamePredictionsAsDirectRunner() throws Exception {
-    RunReport direct = EvaluatePipelineTest.run(EvaluatePipelineTest.options(tmp.resolve("direct"), "--limit=20",
+    RunReport direct = EvaluatePipelineTest.run(EvaluatePipelineTest.options(tmp.resolve("direct"), "--limit=10",
         "--shards=2", "--batchSize=4"));
-    RunReport flink = EvaluatePipelineTest.run(EvaluatePipelineTest.options(tmp.resolve("flink"), "--limit=20",
+    RunReport flink = EvaluatePipelineTest.run(EvaluatePipelineTest.options(tmp.resolve("flink"), "--limit=10",
         "--shards=2", "--batchSize=4", "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2"));
     Map<String, Integer> a = EvaluatePipelineTest.top1ById(direct.output());
-    assertEquals(20, a.size());
+    assertEquals(10, a.size());
     assertEquals(a, EvaluatePipelineTest.top1ById(flink.output()));
     assertEquals(direct.summaryOf("golden").accuracy().ciLow(), flink.summaryOf("golden").accuracy().ciLow());
     assertTrue(flink.validity().valid(), flink.validity().toString());
