@@ -6,7 +6,6 @@ import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.tinyode.transforms.BatchRef;
@@ -16,6 +15,7 @@ import org.tinyode.transforms.ExampleResult;
 import org.tinyode.transforms.Outcome;
 import org.tinyode.transforms.ReadExamples;
 import org.tinyode.transforms.RunBackend;
+import org.tinyode.transforms.SpreadBatches;
 import org.tinyode.transforms.SummarizeAccuracy;
 import org.tinyode.transforms.SummarizeEnergy;
 import org.tinyode.transforms.SummarizeLatency;
@@ -39,7 +39,8 @@ final class EvaluationGraph {
     String out = output.toString();
     Outcome<ExampleBatch> decoded = p
         .apply("Batches", Create.of(in.batches()))
-        .apply("Spread", Reshuffle.viaRandomKey())
+        .apply("Spread", SpreadBatches.over(o.getWorkGroups() > 0 ? o.getWorkGroups()
+            : Math.max(2, Runtime.getRuntime().availableProcessors())))
         .apply("Read", ReadExamples.from(in.dataset()));
     List<PCollection<ExampleResult>> results = new ArrayList<>();
     List<PCollection<DeadLetter>> dead = new ArrayList<>();

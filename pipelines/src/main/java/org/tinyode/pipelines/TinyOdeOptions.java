@@ -56,6 +56,13 @@ public interface TinyOdeOptions extends PipelineOptions {
 
   void setBatchSize(int value);
 
+  @Description("Work groups the batches are spread over (a few large bundles per runner worker); 0 = the number "
+      + "of available processors (at least 2)")
+  @Default.Integer(0)
+  int getWorkGroups();
+
+  void setWorkGroups(int value);
+
   @Description("Quantized model for the golden and fpga backends: a safetensors file, or random:<preset>[:<seed>] "
       + "for seeded random weights (timing only)")
   @Default.String("models/cifar10-ode.quant.safetensors")

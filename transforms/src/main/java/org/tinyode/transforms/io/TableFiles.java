@@ -27,7 +27,7 @@ public final class TableFiles {
   public static void writeParquet(Path file, Schema schema, List<GenericRecord> rows) {
     try {
       Files.createDirectories(file.getParent());
-      ParquetIO.Sink sink = ParquetIO.sink(schema).withConfiguration(WriteParquet.CONFIG);
+      ParquetIO.Sink sink = ParquetIO.sink(schema).withConfiguration(WriteParquet.hadoopConfig());
       try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING)) {
         sink.open(ch);

@@ -22,6 +22,17 @@ public final class WriteParquet<T> extends PTransform<PCollection<T>, WriteFiles
   /** Hadoop configuration every TinyODE Parquet file is written with. */
   public static final Map<String, String> CONFIG = Map.of("parquet.avro.write-old-list-structure", "false");
 
+  /**
+   * {@link #CONFIG} as a Hadoop Configuration without Hadoop's defaults: the sink writes to a Beam channel (no
+   * Hadoop file system), and a default Configuration serialises hundreds of properties into every copy of the
+   * sink (profiled: re-reading them was ~15 % of a DirectRunner run's CPU).
+   */
+  public static org.apache.hadoop.conf.Configuration hadoopConfig() {
+    org.apache.hadoop.conf.Configuration c = new org.apache.hadoop.conf.Configuration(false);
+    CONFIG.forEach(c::set);
+    return c;
+  }
+
   private final String dir;
   private final String name;
   private final String schemaJson;
@@ -47,7 +58,7 @@ public final class WriteParquet<T> extends PTransform<PCollection<T>, WriteFiles
   public WriteFilesResult<Void> expand(PCollection<T> input) {
     Schema schema = new Schema.Parser().parse(schemaJson);
     FileIO.Write<Void, GenericRecord> write = FileIO.<GenericRecord>write()
-        .via(ParquetIO.sink(schema).withConfiguration(CONFIG))
+        .via(ParquetIO.sink(schema).withConfiguration(hadoopConfig()))
         .to(dir).withPrefix(name).withSuffix(".parquet");
     if (shards > 0) {
       write = write.withNumShards(shards);
