@@ -9,15 +9,16 @@ import picocli.CommandLine.Command;
  * Exit codes: 0 ok, 1 bad input ({@code error: <message>} on stderr), 2 usage.
  */
 @Command(name = "model", mixinStandardHelpOptions = true,
-    description = "Model spec cost and on-chip budget, weights file checks, random weights for timing, ONNX export.",
-    subcommands = {InfoCommand.class, CheckCommand.class, RandomCommand.class, ExportOnnxCommand.class})
+    description = "Model spec cost and on-chip budget, weights file checks, random weights for timing, ONNX export, PyTorch state_dict import.",
+    subcommands = {InfoCommand.class, CheckCommand.class, RandomCommand.class, ExportOnnxCommand.class,
+        ImportStateDictCommand.class})
 public final class ModelCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand (info, check, random, export-onnx)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand (info, check, random, export-onnx, import-state-dict)");
   }
 
   public static void main(String[] args) {
