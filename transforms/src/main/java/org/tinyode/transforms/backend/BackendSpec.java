@@ -18,15 +18,20 @@ import java.util.Locale;
  * @param energySource {@code auto} (RAPL when readable, else modeled) | {@code rapl} | {@code modeled}
  * @param sysfsRoot where RAPL is looked for ({@code /sys})
  * @param keepFabricOutput keep the int8 FPGA-part output bytes in each result (needed by compare's divergence)
+ * @param engine software only: {@code pytorch} (DJL float network) or {@code onnxruntime} (the exported ONNX graph
+ *     on DJL's OnnxRuntime engine, docs/onnx.md); ignored by the other backends
  */
 public record BackendSpec(String kind, String model, String boards, String boardAuth, double cpuWattsPerCore,
-    String energySource, String sysfsRoot, boolean keepFabricOutput) implements Serializable {
+    String energySource, String sysfsRoot, boolean keepFabricOutput, String engine) implements Serializable {
   private static final long serialVersionUID = 1L;
 
   public static final String SOFTWARE = "software";
   public static final String GOLDEN = "golden";
   public static final String FPGA = "fpga";
   public static final List<String> KINDS = List.of(SOFTWARE, GOLDEN, FPGA);
+  public static final String PYTORCH = "pytorch";
+  public static final String ONNXRUNTIME = "onnxruntime";
+  public static final List<String> ENGINES = List.of(PYTORCH, ONNXRUNTIME);
 
   public BackendSpec {
     kind = kind.toLowerCase(Locale.ROOT);
@@ -39,18 +44,35 @@ public record BackendSpec(String kind, String model, String boards, String board
     if (!(cpuWattsPerCore > 0)) {
       throw new IllegalArgumentException("cpuWattsPerCore must be > 0 (not " + cpuWattsPerCore + ")");
     }
+    engine = engine == null ? PYTORCH : engine.toLowerCase(Locale.ROOT);
+    if (!ENGINES.contains(engine)) {
+      throw new IllegalArgumentException("engine must be one of " + ENGINES + " (not " + engine + ")");
+    }
+  }
+
+  /** The PyTorch engine (the spec before the engine choice existed). */
+  public BackendSpec(String kind, String model, String boards, String boardAuth, double cpuWattsPerCore,
+      String energySource, String sysfsRoot, boolean keepFabricOutput) {
+    this(kind, model, boards, boardAuth, cpuWattsPerCore, energySource, sysfsRoot, keepFabricOutput, PYTORCH);
   }
 
   public BackendSpec withKind(String k) {
-    return new BackendSpec(k, model, boards, boardAuth, cpuWattsPerCore, energySource, sysfsRoot, keepFabricOutput);
+    return new BackendSpec(k, model, boards, boardAuth, cpuWattsPerCore, energySource, sysfsRoot, keepFabricOutput,
+        engine);
   }
 
   public BackendSpec withModel(String m) {
-    return new BackendSpec(kind, m, boards, boardAuth, cpuWattsPerCore, energySource, sysfsRoot, keepFabricOutput);
+    return new BackendSpec(kind, m, boards, boardAuth, cpuWattsPerCore, energySource, sysfsRoot, keepFabricOutput,
+        engine);
   }
 
   public BackendSpec withKeepFabricOutput(boolean keep) {
-    return new BackendSpec(kind, model, boards, boardAuth, cpuWattsPerCore, energySource, sysfsRoot, keep);
+    return new BackendSpec(kind, model, boards, boardAuth, cpuWattsPerCore, energySource, sysfsRoot, keep, engine);
+  }
+
+  public BackendSpec withEngine(String e) {
+    return new BackendSpec(kind, model, boards, boardAuth, cpuWattsPerCore, energySource, sysfsRoot, keepFabricOutput,
+        e);
   }
 
   /** True when {@link #model} names generated random weights rather than a file. */

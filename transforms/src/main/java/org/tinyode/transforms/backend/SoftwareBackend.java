@@ -7,30 +7,102 @@ import java.util.Map;
 import org.tinyode.datasets.Example;
 import org.tinyode.floatmodel.FloatModel;
 import org.tinyode.floatmodel.Prediction;
+import org.tinyode.floatmodel.onnx.OnnxRuntimeModel;
+import org.tinyode.model.spec.ModelSpec;
 import org.tinyode.transforms.DecodedExample;
 import org.tinyode.transforms.ExampleResult;
 import org.tinyode.transforms.StageMeasure;
 
 /**
- * The float model (DJL, PyTorch engine) on the host CPU. {@code FloatModel} times each stage for the whole batch;
+ * The float model on the host CPU: DJL's PyTorch engine (default) or, with engine {@code onnxruntime}, the exported
+ * ONNX graph on DJL's OnnxRuntime engine (one timed stage {@value OnnxRuntimeModel#STAGE}, docs/onnx.md). {@code FloatModel} times each stage for the whole batch;
  * an example's stage latency is that time divided by the batch size (provenance
  * {@code measured:host-cpu-nanotime/batch-share}). Energy from {@link CpuEnergy} over the same share.
  */
 public final class SoftwareBackend implements Backend {
   static final String BATCH_SHARE = "measured:host-cpu-nanotime/batch-share";
 
-  private final FloatModel model;
+  private final Engine model;
+  private final String engineName;
   private final String sha256;
   private final String description;
   private final CpuEnergy energy;
 
   public SoftwareBackend(BackendSpec spec) {
     ModelSource.Loaded w = ModelSource.load(spec.model(), false);
-    this.model = FloatModel.of(w.weights());
+    this.engineName = spec.engine();
+    this.model = BackendSpec.ONNXRUNTIME.equals(engineName) ? onnx(OnnxRuntimeModel.of(w.weights()))
+        : pytorch(FloatModel.of(w.weights()));
     this.sha256 = w.sha256();
     this.description = w.description();
     this.energy = CpuEnergy.select(spec.energySource(), java.nio.file.Path.of(spec.sysfsRoot()),
         spec.cpuWattsPerCore());
+  }
+
+  /** What this backend needs of either engine. */
+  private interface Engine extends AutoCloseable {
+    ModelSpec spec();
+
+    String kind();
+
+    List<Prediction> predict(List<Example> batch);
+
+    List<String> stageNames();
+
+    @Override
+    void close();
+  }
+
+  private static Engine pytorch(FloatModel m) {
+    return new Engine() {
+      public ModelSpec spec() {
+        return m.spec();
+      }
+
+      public String kind() {
+        return m.kind().label();
+      }
+
+      public List<Prediction> predict(List<Example> batch) {
+        return m.predict(batch);
+      }
+
+      public List<String> stageNames() {
+        List<String> s = new ArrayList<>();
+        s.add("stem");
+        m.spec().stages().forEach(x -> s.add(x.name()));
+        s.add("head");
+        return s;
+      }
+
+      public void close() {
+        m.close();
+      }
+    };
+  }
+
+  private static Engine onnx(OnnxRuntimeModel m) {
+    return new Engine() {
+      public ModelSpec spec() {
+        return m.spec();
+      }
+
+      public String kind() {
+        return m.weights().kind().label();
+      }
+
+      public List<Prediction> predict(List<Example> batch) {
+        return m.predict(batch);
+      }
+
+      public List<String> stageNames() {
+        return List.of(OnnxRuntimeModel.STAGE);
+      }
+
+      public void close() {
+        m.close();
+      }
+    };
   }
 
   @Override
@@ -45,11 +117,7 @@ public final class SoftwareBackend implements Backend {
 
   @Override
   public List<String> stageNames() {
-    List<String> s = new ArrayList<>();
-    s.add("stem");
-    model.spec().stages().forEach(x -> s.add(x.name()));
-    s.add("head");
-    return s;
+    return model.stageNames();
   }
 
   @Override
@@ -88,10 +156,12 @@ public final class SoftwareBackend implements Backend {
     d.put("backend", name());
     d.put("model", description);
     d.put("model_sha256", sha256);
-    d.put("weights_kind", model.kind().label());
+    d.put("weights_kind", model.kind());
+    d.put("engine", engineName);
     d.put("spec", model.spec().name());
     d.put("energy", energy.provenance());
-    d.put("stage_timing", "FloatModel stage wall time per batch / batch size");
+    d.put("stage_timing", (BackendSpec.ONNXRUNTIME.equals(engineName) ? "OnnxRuntime whole-graph"
+        : "FloatModel stage") + " wall time per batch / batch size");
     return d;
   }
 
