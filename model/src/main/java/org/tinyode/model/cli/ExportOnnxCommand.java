@@ -25,7 +25,7 @@ final class ExportOnnxCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--fixture-data", description = "Also write a check fixture (inputs + pure-Java reference "
-      + "logits) from the first images of this dataset (e.g. samples/cifar10).")
+      + "logits) from images spread evenly over this dataset (e.g. samples/cifar10).")
   Path fixtureData;
 
   @Option(names = "--fixture-split", defaultValue = "test", description = "Split of --fixture-data (default: ${DEFAULT-VALUE}).")

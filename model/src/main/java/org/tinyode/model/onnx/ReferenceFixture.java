@@ -19,7 +19,8 @@ import org.tinyode.model.weights.WeightsFile;
 
 /**
  * Inputs and expected logits for checking an exported graph with another ONNX implementation (CI:
- * tools/onnx-check): {@code inputs.f32} (the first {@code count} images, normalised NCHW float32 little-endian,
+ * tools/onnx-check): {@code inputs.f32} ({@code count} images spread evenly over the dataset, index
+ * {@code k * size / count}, so a class-sorted folder gives every class; normalised NCHW float32 little-endian,
  * exactly what the graph input expects), {@code logits.f32} ({@code [count, classes]} from the pure-Java
  * {@link FloatReference}), {@code fixture.json} (shapes, ids, labels).
  */
@@ -38,7 +39,7 @@ public final class ReferenceFixture {
     }
   }
 
-  /** Writes the fixture of the first {@code count} images of {@code data}/{@code split} into folder {@code out}. */
+  /** Writes the fixture of {@code count} evenly spread images of {@code data}/{@code split} into folder {@code out}. */
   public static int write(WeightsFile floatWeights, Path data, String split, int count, Path out) {
     InputSpec in = floatWeights.spec().input();
     FloatReference ref = FloatReference.of(floatWeights);
@@ -52,7 +53,7 @@ public final class ReferenceFixture {
       float[] x = new float[n * per];
       float[] logits = new float[n * classes];
       for (int i = 0; i < n; i++) {
-        Example e = ds.get(i);
+        Example e = ds.get((int) ((long) i * ds.size() / n));
         normalise(in, e.rgb(), x, i * per);
         System.arraycopy(ref.logits(e.rgb(), null), 0, logits, i * classes, classes);
         ids.add(e.id());
