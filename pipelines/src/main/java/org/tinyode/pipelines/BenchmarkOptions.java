@@ -3,7 +3,7 @@ package org.tinyode.pipelines;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 
-/** Options of {@code tinyode benchmark}: pipeline throughput vs the bare backend loop on the same images. */
+/** Options of {@code tinyode bench pipeline}: pipeline throughput vs the bare backend loop on the same images. */
 public interface BenchmarkOptions extends EvaluateOptions {
   @Description("Threads of the bare backend loop (0 = available processors, like the DirectRunner's workers)")
   @Default.Integer(0)

@@ -21,7 +21,7 @@ import org.tinyode.transforms.backend.BackendSpec;
 import org.tinyode.transforms.backend.SharedBackends;
 
 /**
- * {@code tinyode benchmark}: the same selected images through (1) the bare backend loop — decode + backend, batch by
+ * {@code tinyode bench pipeline}: the same selected images through (1) the bare backend loop — decode + backend, batch by
  * batch on N threads, no Beam — and (2) the whole evaluate pipeline on each runner (DirectRunner, Flink
  * {@code [local]}), start-up and output writing included. Prints images/s and the ratio pipeline ÷ bare loop, all
  * {@code measured:wall-clock}. Run folders go under {@code --output} (default a temporary folder).

@@ -40,7 +40,7 @@ public final class TinyOde implements Runnable {
     cli.addSubcommand("evaluate", new EvaluateCommand());
     cli.addSubcommand("compare", new CompareCommand());
     cli.addSubcommand("report", new ReportCommand());
-    cli.addSubcommand("benchmark", new BenchmarkCommand());
+    cli.addSubcommand("bench", BenchCommand.commandLine());
     // A usage error always shows the usage (picocli prints only suggestions when a command name is close).
     cli.setParameterExceptionHandler((ex, args) -> {
       CommandLine c = ex.getCommandLine();

@@ -75,4 +75,14 @@ class TinyOdeTest {
     assertEquals(1, run("dataset", "inspect", "--path", "/nonexistent/tinyode-data", "--json"));
     assertTrue(err.toString().contains("/nonexistent/tinyode-data"), err.toString());
   }
+
+  @Test
+  void benchListsEveryBenchmarkAndNeedsOneByName() {
+    assertEquals(0, run("bench", "--help"));
+    for (String name : new String[] {"pipeline", "golden-vs-float", "boards"}) {
+      assertTrue(out.toString().contains(name), "bench --help lacks " + name + ": " + out);
+    }
+    assertEquals(2, run("bench"));
+    assertTrue(err.toString().contains("Missing benchmark name"), err.toString());
+  }
 }
