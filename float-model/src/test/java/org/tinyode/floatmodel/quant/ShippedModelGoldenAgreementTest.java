@@ -19,11 +19,8 @@ import org.tinyode.floatmodel.FloatModel;
 import org.tinyode.floatmodel.Prediction;
 import org.tinyode.model.golden.GoldenModel;
 import org.tinyode.model.golden.TapCollector;
-import org.tinyode.model.spec.MhsaSpec;
 import org.tinyode.model.spec.ModelSpec;
-import org.tinyode.model.spec.OdeBlockSpec;
 import org.tinyode.model.spec.StageSpec;
-import org.tinyode.model.spec.TransitionSpec;
 
 /**
  * Issue #4's consistency check on real images: the shipped quantized model run by the DJL integer path (what QAT
@@ -96,13 +93,7 @@ class ShippedModelGoldenAgreementTest {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("stem", "stem.out");
     for (StageSpec s : spec.stages()) {
-      if (s instanceof OdeBlockSpec o) {
-        m.put(o.name(), o.name() + ".step" + o.steps());
-      } else if (s instanceof TransitionSpec t) {
-        m.put(t.name(), t.name() + ".out");
-      } else if (s instanceof MhsaSpec a) {
-        m.put(a.name(), a.name() + ".out");
-      }
+      m.put(s.name(), GoldenModel.outputTap(s));
     }
     return m;
   }

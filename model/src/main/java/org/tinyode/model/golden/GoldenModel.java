@@ -109,6 +109,14 @@ public final class GoldenModel {
     return spec;
   }
 
+  /**
+   * The tap holding {@code stage}'s final integer output: {@code <ode>.step<C>} for an ODEBlock (its last Euler
+   * step), {@code <name>.out} for a transition or MHSA block.
+   */
+  public static String outputTap(StageSpec stage) {
+    return stage instanceof OdeBlockSpec b ? b.name() + ".step" + b.steps() : stage.name() + ".out";
+  }
+
   /** One image ({@code height x width x 3} RGB bytes, HWC). */
   public Prediction predict(byte[] rgbHwc) {
     return predict(rgbHwc, null);

@@ -83,6 +83,18 @@ class GoldenModelTest {
   }
 
   @Test
+  void outputTapNamesEachStagesFinalTensorAndTheLastOneIsTheFpgaOutput() {
+    assertEquals(List.of("ode1.step2", "trans1.out", "ode2.step2", "trans2.out", "mhsa.out"),
+        CIFAR.stages().stream().map(GoldenModel::outputTap).toList());
+    byte[] img = images(CIFAR, 1, 5).get(0);
+    TapCollector taps = new TapCollector();
+    MODEL.predict(img, taps);
+    CIFAR.stages().forEach(s -> assertTrue(taps.taps().containsKey(GoldenModel.outputTap(s)), s.name()));
+    assertArrayEquals(ints(MODEL.runFpga(MODEL.stemOut(img), null)),
+        taps.values(GoldenModel.outputTap(CIFAR.stages().get(CIFAR.stages().size() - 1))));
+  }
+
+  @Test
   void tapsArePresentAndEqualTheNormalPath() {
     byte[] img = images(CIFAR, 1, 9).get(0);
     TapCollector taps = new TapCollector();

@@ -8,9 +8,7 @@ import java.util.Map;
 import org.tinyode.fpga.protocol.Sha256;
 import org.tinyode.model.golden.GoldenModel;
 import org.tinyode.model.golden.Prediction;
-import org.tinyode.model.spec.MhsaSpec;
 import org.tinyode.model.spec.ModelSpec;
-import org.tinyode.model.spec.OdeBlockSpec;
 import org.tinyode.model.spec.StageSpec;
 import org.tinyode.transforms.DecodedExample;
 import org.tinyode.transforms.ExampleResult;
@@ -43,9 +41,7 @@ public final class GoldenBackend implements Backend {
     this.keepFabricOutput = spec.keepFabricOutput();
     ModelSpec ms = model.spec();
     for (StageSpec s : ms.stages()) {
-      String end = s instanceof OdeBlockSpec b ? b.name() + ".step" + b.steps()
-          : s instanceof MhsaSpec m ? m.name() + ".out" : s.name() + ".out";
-      endTaps.put(end, fabricStages.size());
+      endTaps.put(GoldenModel.outputTap(s), fabricStages.size());
       fabricStages.add(s.name());
     }
   }
