@@ -17,8 +17,8 @@ import java.util.List;
  * @param worker the JVM/thread (CPU backends) or board id (fpga) that ran it
  * @param modelSha256 SHA-256 of the model file
  * @param fabricOutputSha256 SHA-256 of the int8 FPGA-part output (golden and fpga; empty for software)
- * @param fabricStageSha256 per FPGA stage the SHA-256 of its int8 output (golden; fpga when the board returns
- *     them; else empty), in stage order
+ * @param fabricStageSha256 per FPGA stage the SHA-256 of its int8 output (golden: its stage-output taps; fpga: the
+ *     board's {@code StageReport.output_sha256} when it returns them, else empty), in stage order
  * @param fabricOutput the int8 FPGA-part output bytes when the backend was asked to keep them (compare's
  *     divergence), else null; not written to the predictions table
  */

@@ -65,8 +65,8 @@ public final class BoardAgentCommand implements Callable<Integer> {
       + "bytes; 0 = off, default ${DEFAULT-VALUE}) so --realtime is not held back by the host's emulation speed")
   int memoize = 0;
   @Option(names = "--fault", description = "inject a fault (tests): latency=50ms, drop=0.1, reset-after=N, "
-      + "corrupt-payload, wrong-model-hash, crash-after=N, seed=N; repeatable or comma-separated; prefix <i>: "
-      + "for board i only")
+      + "corrupt-payload, wrong-model-hash, crash-after=N, corrupt-stage=<stage>, seed=N; repeatable or "
+      + "comma-separated; prefix <i>: for board i only")
   List<String> faults = new ArrayList<>();
   @Option(names = "--until-stdin-closes", description = "also stop when standard input reaches end of file "
       + "(for a parent process that starts the agent)")

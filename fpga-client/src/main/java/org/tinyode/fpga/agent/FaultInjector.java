@@ -5,11 +5,15 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
+import java.util.List;
 import org.tinyode.fpga.fabric.SplitModel;
+import org.tinyode.fpga.fabric.StageEdit;
+import org.tinyode.fpga.fabric.StagedOutput;
 import org.tinyode.fpga.proto.v1.ExampleResult;
 import org.tinyode.fpga.proto.v1.InferResponse;
 import org.tinyode.fpga.protocol.Sha256;
 import org.tinyode.model.spec.ModelSpec;
+import org.tinyode.model.spec.StageSpec;
 
 /**
  * Applies a {@link FaultPlan} to one board's Infer responses (board-wide counts, all streams). {@link #decide}
@@ -52,9 +56,17 @@ public final class FaultInjector {
     return crashed.get();
   }
 
-  /** The model as this board claims it: with {@code wrong-model-hash}, another hash everywhere. */
+  /**
+   * The model as this board runs and claims it: with {@code wrong-model-hash}, another hash everywhere; with
+   * {@code corrupt-stage=<stage>}, that fabric stage's output corrupted mid-network (IllegalArgumentException when
+   * the model has no such fabric stage).
+   */
   public SplitModel model(SplitModel real) {
-    return plan.wrongModelHash() ? new WrongHashModel(real) : real;
+    SplitModel m = real;
+    if (!plan.corruptStage().isEmpty()) {
+      m = new CorruptStageModel(m, plan.corruptStage());
+    }
+    return plan.wrongModelHash() ? new WrongHashModel(m) : m;
   }
 
   public Decision decide(InferResponse r) {
@@ -147,6 +159,76 @@ public final class FaultInjector {
     @Override
     public byte[] runFabric(byte[] stemOutput) {
       return real.runFabric(stemOutput);
+    }
+
+    @Override
+    public StagedOutput runFabricStaged(byte[] stemOutput, StageEdit edit) {
+      return real.runFabricStaged(stemOutput, edit);
+    }
+
+    @Override
+    public float[] head(byte[] fabricOutput) {
+      return real.head(fabricOutput);
+    }
+  }
+
+  /**
+   * Same model, but the first element of one fabric stage's int8 output is bit-inverted before the next stage
+   * reads it (a real value change, not a hash change: the later stages, the FPGA output and the logits follow).
+   */
+  private static final class CorruptStageModel implements SplitModel {
+    private final SplitModel real;
+    private final String stage;
+    private final StageEdit corrupt;
+
+    CorruptStageModel(SplitModel real, String stage) {
+      List<String> names = real.spec().stages().stream().map(StageSpec::name).toList();
+      if (!names.contains(stage)) {
+        throw new IllegalArgumentException("fault 'corrupt-stage=" + stage + "': model " + real.spec().name()
+            + " has no fabric stage " + stage + " (stages: " + String.join(", ", names) + ")");
+      }
+      this.real = real;
+      this.stage = stage;
+      this.corrupt = (name, out) -> {
+        if (name.equals(this.stage) && out.length > 0) {
+          out[0] = (byte) ~out[0];
+        }
+      };
+    }
+
+    @Override
+    public ModelSpec spec() {
+      return real.spec();
+    }
+
+    @Override
+    public String modelSha256() {
+      return real.modelSha256();
+    }
+
+    @Override
+    public int stemOutputFracBits() {
+      return real.stemOutputFracBits();
+    }
+
+    @Override
+    public int fabricOutputFracBits() {
+      return real.fabricOutputFracBits();
+    }
+
+    @Override
+    public byte[] stem(byte[] imageHwc) {
+      return real.stem(imageHwc);
+    }
+
+    @Override
+    public byte[] runFabric(byte[] stemOutput) {
+      return runFabricStaged(stemOutput, null).output();
+    }
+
+    @Override
+    public StagedOutput runFabricStaged(byte[] stemOutput, StageEdit edit) {
+      return real.runFabricStaged(stemOutput, StageEdit.both(corrupt, edit));
     }
 
     @Override

@@ -18,14 +18,25 @@ import java.util.Locale;
  *       each returned FPGA output inverted), as a faulty board would;</li>
  *   <li>{@code wrong-model-hash}: the board claims another model (Describe, responses, hash checks);</li>
  *   <li>{@code crash-after=N}: after N responses the board dies (its server stops at once, nothing more sent);</li>
+ *   <li>{@code corrupt-stage=<stage>}: in every example one element (the first) of that fabric stage's int8
+ *       output is bit-inverted before the following stages run, so that stage and, as a rule, every later one
+ *       and the FPGA output diverge from the golden model; the per-stage hashes are those of the corrupted
+ *       tensors (a faulty datapath, for divergence-localisation tests);</li>
  *   <li>{@code seed=N}: seed of the drop decisions (default 1).</li>
  * </ul>
  */
 public record FaultPlan(Duration latency, double dropProbability, long resetAfter, boolean corruptPayload,
-    boolean wrongModelHash, long crashAfter, long seed) {
-  public static final FaultPlan NONE = new FaultPlan(Duration.ZERO, 0, 0, false, false, 0, 1);
+    boolean wrongModelHash, long crashAfter, long seed, String corruptStage) {
+  public static final FaultPlan NONE = new FaultPlan(Duration.ZERO, 0, 0, false, false, 0, 1, "");
+
+  /** A plan without a corrupted stage. */
+  public FaultPlan(Duration latency, double dropProbability, long resetAfter, boolean corruptPayload,
+      boolean wrongModelHash, long crashAfter, long seed) {
+    this(latency, dropProbability, resetAfter, corruptPayload, wrongModelHash, crashAfter, seed, "");
+  }
 
   public FaultPlan {
+    corruptStage = corruptStage == null ? "" : corruptStage;
     if (latency.isNegative() || dropProbability < 0 || dropProbability > 1 || resetAfter < 0 || crashAfter < 0) {
       throw new IllegalArgumentException("fault plan out of range: " + latency + ", drop " + dropProbability
           + ", reset-after " + resetAfter + ", crash-after " + crashAfter);
@@ -73,21 +84,23 @@ public record FaultPlan(Duration latency, double dropProbability, long resetAfte
     try {
       return switch (name) {
         case "latency" -> new FaultPlan(duration(need(name, value)), dropProbability, resetAfter, corruptPayload,
-            wrongModelHash, crashAfter, seed);
+            wrongModelHash, crashAfter, seed, corruptStage);
         case "drop" -> new FaultPlan(latency, Double.parseDouble(need(name, value)), resetAfter, corruptPayload,
-            wrongModelHash, crashAfter, seed);
+            wrongModelHash, crashAfter, seed, corruptStage);
         case "reset-after" -> new FaultPlan(latency, dropProbability, positive(name, value), corruptPayload,
-            wrongModelHash, crashAfter, seed);
+            wrongModelHash, crashAfter, seed, corruptStage);
         case "corrupt-payload" -> new FaultPlan(latency, dropProbability, resetAfter, flag(name, value),
-            wrongModelHash, crashAfter, seed);
+            wrongModelHash, crashAfter, seed, corruptStage);
         case "wrong-model-hash" -> new FaultPlan(latency, dropProbability, resetAfter, corruptPayload,
-            flag(name, value), crashAfter, seed);
+            flag(name, value), crashAfter, seed, corruptStage);
         case "crash-after" -> new FaultPlan(latency, dropProbability, resetAfter, corruptPayload, wrongModelHash,
-            positive(name, value), seed);
+            positive(name, value), seed, corruptStage);
         case "seed" -> new FaultPlan(latency, dropProbability, resetAfter, corruptPayload, wrongModelHash,
-            crashAfter, Long.parseLong(need(name, value)));
+            crashAfter, Long.parseLong(need(name, value)), corruptStage);
+        case "corrupt-stage" -> new FaultPlan(latency, dropProbability, resetAfter, corruptPayload, wrongModelHash,
+            crashAfter, seed, need(name, value));
         default -> throw new IllegalArgumentException("unknown fault '" + name + "' (latency=, drop=, reset-after=, "
-            + "corrupt-payload, wrong-model-hash, crash-after=, seed=)");
+            + "corrupt-payload, wrong-model-hash, crash-after=, corrupt-stage=, seed=)");
       };
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("fault '" + spec + "': bad number " + value);
@@ -114,6 +127,9 @@ public record FaultPlan(Duration latency, double dropProbability, long resetAfte
     }
     if (crashAfter > 0) {
       out.add("crash-after=" + crashAfter);
+    }
+    if (!corruptStage.isEmpty()) {
+      out.add("corrupt-stage=" + corruptStage);
     }
     return out;
   }

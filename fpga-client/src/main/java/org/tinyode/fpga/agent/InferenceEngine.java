@@ -31,7 +31,7 @@ import org.tinyode.model.spec.StageCost;
  * the software head. Software stages are timed with {@code System.nanoTime} on this host
  * ({@code measured:host-cpu-nanotime}), their energy comes from {@code softwarePower} (a measured monitor, or the
  * modeled one), and a modeled PS (Cortex-A53) time from the profile is added. Fabric stages report what the
- * fabric reports. Counts the requests and examples it actually ran (refused calls never reach it).
+ * fabric reports, including the SHA-256 of each fabric stage's output ({@code StageReport.output_sha256}). Counts the requests and examples it actually ran (refused calls never reach it).
  */
 public final class InferenceEngine {
   private final String boardId;
@@ -177,7 +177,7 @@ public final class InferenceEngine {
     for (FabricStage s : run.stages()) {
       r.addStages(StageReport.newBuilder().setStage(s.stage()).setDevice(Device.DEVICE_PL_FABRIC)
           .setCycles(s.cycles()).setCyclesProvenance(s.cyclesProvenance()).setSeconds(s.seconds().toProto())
-          .setEnergyJoules(s.energyJoules().toProto()));
+          .setEnergyJoules(s.energyJoules().toProto()).setOutputSha256(s.outputSha256()));
     }
     float[][] logits = new float[1][];
     r.addStages(software("head", headMacs, () -> logits[0] = model.head(run.output())));

@@ -1,12 +1,16 @@
 package org.tinyode.fpga.fabric;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.tinyode.fpga.protocol.Labelled;
+import org.tinyode.model.spec.StageSpec;
 
 /**
  * A fabric emulated in software: the values come from the integer golden model ({@link SplitModel}), the timing
- * and energy from the {@link CycleModel} of a board profile, labelled {@code modeled:<profile>}. The modeled
+ * and energy from the {@link CycleModel} of a board profile, labelled {@code modeled:<profile>}; each spec stage
+ * carries the SHA-256 of its output when the model provides it ({@link SplitModel#runFabricStaged}). The modeled
  * figures depend only on the spec, so they are computed once.
  */
 public final class EmulatedFabric implements Fabric {
@@ -42,14 +46,25 @@ public final class EmulatedFabric implements Fabric {
       throw new FabricException("fabric input must be " + inputBytes + " bytes (int8 "
           + model.spec().stemOutput() + " CHW), got " + stemOutput.length);
     }
-    byte[] x = model.runFabric(stemOutput);
+    StagedOutput x = model.runFabricStaged(stemOutput, null);
+    Map<String, String> hashes = new HashMap<>();
+    if (!x.stageSha256().isEmpty()) {
+      List<StageSpec> specStages = model.spec().stages();
+      if (x.stageSha256().size() != specStages.size()) {
+        throw new FabricException("the model returned " + x.stageSha256().size() + " stage hashes for "
+            + specStages.size() + " FPGA stages");
+      }
+      for (int i = 0; i < specStages.size(); i++) {
+        hashes.put(specStages.get(i).name(), x.stageSha256().get(i));
+      }
+    }
     String label = cycles.profile().modeledLabel();
     List<FabricStage> stages = new ArrayList<>(plan.size());
     for (StageCycles s : plan) {
       stages.add(new FabricStage(s.stage(), s.cycles(), label, new Labelled(s.seconds(), label),
-          new Labelled(s.energyJoules(), label)));
+          new Labelled(s.energyJoules(), label), hashes.getOrDefault(s.stage(), "")));
     }
-    return new FabricRun(x, List.copyOf(stages));
+    return new FabricRun(x.output(), List.copyOf(stages));
   }
 
   @Override

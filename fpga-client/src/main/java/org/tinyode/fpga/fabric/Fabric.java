@@ -8,7 +8,8 @@ package org.tinyode.fpga.fabric;
  *       golden model (docs/fixed-point.md);</li>
  *   <li>it reports {@code transfer_in}, one entry per FPGA stage (spec order, spec names), {@code transfer_out},
  *       each with cycles, seconds and energy labelled {@code measured:<counter/sensor>} or
- *       {@code modeled:<profile>};</li>
+ *       {@code modeled:<profile>}, and optionally, for every spec stage, the SHA-256 of its int8 CHW output
+ *       ({@link FabricStage#outputSha256()}, reported as {@code StageReport.output_sha256});</li>
  *   <li>it may be called from several threads; an implementation with one physical datapath serialises
  *       internally;</li>
  *   <li>it throws {@link FabricException} (never returns partial output) when the device fails.</li>

@@ -7,15 +7,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.tinyode.model.spec.ModelSpec;
 
 /**
- * A {@link SplitModel} that remembers the FPGA-part output of the last {@code capacity} distinct stem outputs
- * (exact byte equality, least recently used evicted), so a realtime emulated board that sees the same inputs
- * again (benchmarks, repeated epochs) is paced by the modeled fabric time and not by the host's golden-model
- * speed. Values stay bit-exact: a hit returns a copy of what the golden model computed for the same bytes. Stem
- * and head are not cached (they are software stages, timed as measured).
+ * A {@link SplitModel} that remembers the FPGA-part output of the last {@code capacity} distinct stem outputs, with
+ * their per-stage output hashes (exact byte equality, least recently used evicted), so a realtime emulated board
+ * that sees the same inputs again (benchmarks, repeated epochs) is paced by the modeled fabric time and not by the
+ * host's golden-model speed. Values stay bit-exact: a hit returns a copy of what the golden model computed for the
+ * same bytes. Stem and head are not cached (they are software stages, timed as measured).
  */
 public final class MemoizingSplitModel implements SplitModel {
   private final SplitModel inner;
-  private final Map<ByteBuffer, byte[]> cache;
+  private final Map<ByteBuffer, StagedOutput> cache;
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
 
@@ -26,7 +26,7 @@ public final class MemoizingSplitModel implements SplitModel {
     this.inner = inner;
     this.cache = new LinkedHashMap<>(16, 0.75f, true) {
       @Override
-      protected boolean removeEldestEntry(Map.Entry<ByteBuffer, byte[]> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<ByteBuffer, StagedOutput> eldest) {
         return size() > capacity;
       }
     };
@@ -42,19 +42,31 @@ public final class MemoizingSplitModel implements SplitModel {
 
   @Override
   public byte[] runFabric(byte[] stemOutput) {
+    return runFabricStaged(stemOutput, null).output();
+  }
+
+  /**
+   * Cached with the per-stage hashes; a run with a {@link StageEdit} (an injected fault) bypasses the cache in
+   * both directions, so a corrupted result is never served to a clean board sharing this model.
+   */
+  @Override
+  public StagedOutput runFabricStaged(byte[] stemOutput, StageEdit edit) {
+    if (edit != null) {
+      return inner.runFabricStaged(stemOutput, edit);
+    }
     ByteBuffer key = ByteBuffer.wrap(stemOutput.clone());
-    byte[] out;
+    StagedOutput out;
     synchronized (cache) {
       out = cache.get(key);
     }
     if (out != null) {
       hits.incrementAndGet();
-      return out.clone();
+      return out.copy();
     }
     misses.incrementAndGet();
-    out = inner.runFabric(stemOutput);
+    out = inner.runFabricStaged(stemOutput, null);
     synchronized (cache) {
-      cache.put(key, out.clone());
+      cache.put(key, out.copy());
     }
     return out;
   }

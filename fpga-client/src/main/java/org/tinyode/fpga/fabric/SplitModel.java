@@ -25,6 +25,20 @@ public interface SplitModel {
   /** Every FPGA stage of {@code spec().stages()} in order: int8 CHW stem output in, int8 CHW last output out. */
   byte[] runFabric(byte[] stemOutput);
 
+  /**
+   * As {@link #runFabric}, also returning the SHA-256 of every stage's int8 CHW output (the bytes the golden
+   * backend hashes at {@code GoldenModel.outputTap}); {@code edit} (may be null) changes a stage's output before
+   * the following stages run, and the hashes are those of the edited outputs. The default knows no per-stage
+   * outputs: it returns no hashes and supports no edit.
+   */
+  default StagedOutput runFabricStaged(byte[] stemOutput, StageEdit edit) {
+    if (edit != null) {
+      throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot change a stage's output "
+          + "mid-network");
+    }
+    return new StagedOutput(runFabric(stemOutput), java.util.List.of());
+  }
+
   /** Head: the int8 CHW FPGA output to {@code spec().numClasses()} logits. */
   float[] head(byte[] fabricOutput);
 }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tinyode.fpga.fabric.SplitModel;
+import org.tinyode.fpga.testing.FakeSplitModel;
 
 class FaultPlanTest {
   @Test
@@ -27,6 +29,23 @@ class FaultPlanTest {
     assertEquals(Duration.ofNanos(250_000), FaultPlan.parse("latency=250us").latency());
     assertTrue(FaultPlan.parse().isNone());
     assertTrue(FaultPlan.NONE.canonical().isEmpty());
+  }
+
+  @Test
+  void corruptStageNamesAFabricStageOfTheModel() {
+    FaultPlan p = FaultPlan.parse("drop=0.1,corrupt-stage=trans1");
+    assertEquals("trans1", p.corruptStage());
+    assertEquals(List.of("drop=0.1", "corrupt-stage=trans1"), p.canonical());
+    assertFalse(FaultPlan.parse("corrupt-stage=mhsa").isNone());
+    assertEquals("", FaultPlan.NONE.corruptStage());
+    assertThrows(IllegalArgumentException.class, () -> FaultPlan.parse("corrupt-stage"));
+    FakeSplitModel fake = new FakeSplitModel("ab".repeat(32));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new FaultInjector(FaultPlan.parse("corrupt-stage=trans9")).model(fake));
+    assertTrue(e.getMessage().contains("trans9") && e.getMessage().contains("ode1, mhsa"), e.getMessage());
+    // a model that cannot run stage by stage refuses instead of pretending
+    SplitModel wrapped = new FaultInjector(FaultPlan.parse("corrupt-stage=ode1")).model(fake);
+    assertThrows(UnsupportedOperationException.class, () -> wrapped.runFabric(new byte[64]));
   }
 
   @Test

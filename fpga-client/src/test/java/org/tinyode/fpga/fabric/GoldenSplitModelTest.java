@@ -3,11 +3,14 @@ package org.tinyode.fpga.fabric;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.google.protobuf.ByteString;
 import io.grpc.ManagedChannel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,7 @@ import org.tinyode.model.golden.GoldenModel;
 import org.tinyode.model.golden.Prediction;
 import org.tinyode.model.quant.Quantizer;
 import org.tinyode.model.spec.ModelSpec;
+import org.tinyode.model.spec.StageSpec;
 import org.tinyode.model.weights.RandomWeights;
 import org.tinyode.model.weights.WeightsFile;
 
@@ -64,6 +68,58 @@ class GoldenSplitModelTest {
       float[] logits = split.head(split.runFabric(split.stem(img)));
       assertArrayEquals(whole.logits(), logits);
     }
+  }
+
+  @Test
+  void stagedRunHashesEveryStageOutputLikeTheGoldenTapsAndIsMemoizedWithThem() {
+    Path file = quantizedFile();
+    GoldenSplitModel split = GoldenSplitModel.load(file);
+    GoldenModel golden = GoldenModel.load(file, null);
+    MemoizingSplitModel memo = new MemoizingSplitModel(split, 4);
+    Random r = new Random(3);
+    for (int i = 0; i < 4; i++) {
+      byte[] stem = split.stem(image(r));
+      List<String> taps = new ArrayList<>();
+      for (StageSpec st : golden.spec().stages()) {
+        taps.add(tapHash(golden, stem, GoldenModel.outputTap(st)));
+      }
+      StagedOutput one = split.runFabricStaged(stem, null);
+      assertArrayEquals(split.runFabric(stem), one.output());
+      assertEquals(taps, one.stageSha256());
+      assertEquals(Sha256.hex(one.output()), taps.get(taps.size() - 1));
+      List<String> seen = new ArrayList<>();
+      StagedOutput noop = split.runFabricStaged(stem, (stage, out) -> seen.add(stage));
+      assertEquals(List.of("ode1", "mhsa"), seen, "the edit sees every stage in order");
+      assertArrayEquals(one.output(), noop.output(), "stage by stage = one pass");
+      assertEquals(one.stageSha256(), noop.stageSha256());
+      StagedOutput miss = memo.runFabricStaged(stem, null);
+      StagedOutput hit = memo.runFabricStaged(stem.clone(), null);
+      assertEquals(taps, miss.stageSha256());
+      assertEquals(taps, hit.stageSha256(), "a memoized result carries the stage hashes");
+      assertArrayEquals(one.output(), hit.output());
+      StagedOutput edited = memo.runFabricStaged(stem, (stage, out) -> {
+        if (stage.equals("ode1")) {
+          out[0] = (byte) ~out[0];
+        }
+      });
+      assertNotEquals(taps.get(0), edited.stageSha256().get(0));
+      assertArrayEquals(one.output(), memo.runFabricStaged(stem, null).output(), "edits never reach the cache");
+    }
+    assertEquals(4, memo.misses());
+    assertEquals(8, memo.hits());
+  }
+
+  private static String tapHash(GoldenModel golden, byte[] stem, String tap) {
+    byte[][] got = new byte[1][];
+    golden.runFpga(stem, (name, shape, values) -> {
+      if (name.equals(tap)) {
+        got[0] = new byte[values.length];
+        for (int k = 0; k < values.length; k++) {
+          got[0][k] = (byte) values[k];
+        }
+      }
+    });
+    return Sha256.hex(got[0]);
   }
 
   @Test

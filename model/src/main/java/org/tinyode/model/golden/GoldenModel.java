@@ -191,6 +191,37 @@ public final class GoldenModel {
     return toBytes(out, spec.fpgaOutput().size());
   }
 
+  /**
+   * FPGA stages {@code from} (inclusive) to {@code to} (exclusive) alone: the int8 {@code [C][H][W]} input of stage
+   * {@code from} → the int8 output of stage {@code to - 1}, with that range's taps sent to {@code taps} (may be
+   * null). Stages pass int8-valued tensors, so running {@code [0, k)} then {@code [k, n)} is bit-identical to
+   * {@link #runFpga}; a caller may change the tensor in between (the board agent's stage-corruption fault).
+   */
+  public byte[] runFpgaStages(byte[] input, int from, int to, TapSink taps) {
+    if (from < 0 || to > stages.size() || from >= to) {
+      throw new IllegalArgumentException("FPGA stage range [" + from + ", " + to + ") outside [0, " + stages.size()
+          + ")");
+    }
+    FeatureShape in = stages.get(from).inShape();
+    if (input.length != in.size()) {
+      throw new IllegalArgumentException("input of FPGA stage " + spec.stages().get(from).name() + " has "
+          + input.length + " bytes, expected " + in);
+    }
+    Scratch s = scratch.get();
+    float[] a = s.floats(Scratch.PING, maxFeature);
+    for (int i = 0; i < input.length; i++) {
+      a[i] = input[i];
+    }
+    float[] b = s.floats(Scratch.PONG, maxFeature);
+    for (int i = from; i < to; i++) {
+      stages.get(i).run(a, b, s, taps);
+      float[] t = a;
+      a = b;
+      b = t;
+    }
+    return toBytes(a, stages.get(to - 1).outShape().size());
+  }
+
   private float[] fpga(float[] a, Scratch s, TapSink taps) {
     float[] b = s.floats(Scratch.PONG, maxFeature);
     for (GoldenStage st : stages) {

@@ -42,7 +42,9 @@ import org.tinyode.transforms.StageMeasure;
  * the same quantized model; {@code host:port,...} dials remote agents with {@code <boardAuth>/token} and
  * {@code <boardAuth>/ca.pem}. Each batch is one request with raw images (the board runs the stem on its PS, the
  * fabric stages and the head); stage latencies and energies are the board's reports, with the board's provenance
- * (fabric stages {@code modeled:<profile>} cycles on an emulated board).
+ * (fabric stages {@code modeled:<profile>} cycles on an emulated board). The per-stage output hashes the board
+ * returns ({@code StageReport.output_sha256}) become {@link ExampleResult#fabricStageSha256()} in fabric-stage
+ * order, so golden vs fpga divergence is located per stage ({@link #stageHashes}).
  */
 public final class FpgaBackend implements Backend {
   private static final AtomicLong REQUESTS = new AtomicLong();
@@ -55,10 +57,16 @@ public final class FpgaBackend implements Backend {
   private final List<Map<String, Object>> boards = new ArrayList<>();
   private final BoardPool pool;
   private final List<String> stageNames;
+  private final List<String> fabricStages;
   private final int height;
   private final int width;
 
   public FpgaBackend(BackendSpec spec) {
+    this(spec, new String[0]);
+  }
+
+  /** Tests: embedded boards with injected faults ({@code FaultPlan} specs, e.g. {@code corrupt-stage=trans1}). */
+  FpgaBackend(BackendSpec spec, String... embeddedFaults) {
     Path modelFile = ModelSource.file(spec.model(), true);
     this.keepFabricOutput = spec.keepFabricOutput();
     List<String> addresses;
@@ -76,7 +84,7 @@ public final class FpgaBackend implements Backend {
       }
       EphemeralTls eph = EphemeralTls.create(dir);
       local = LocalBoards.start(n, model, BoardProfile.load("zcu104"), LocalBoards.Credentials.of(eph),
-          LocalBoards.Options.defaults());
+          LocalBoards.Options.defaults().faults(embeddedFaults));
       addresses = local.addresses();
       tls = TlsFiles.client(eph.certPem(), null, null);
       token = new BearerToken(eph.token());
@@ -106,10 +114,11 @@ public final class FpgaBackend implements Backend {
     var ms = ModelSource.load(spec.model(), true).weights().spec();
     this.height = ms.input().height();
     this.width = ms.input().width();
+    this.fabricStages = ms.stages().stream().map(s -> s.name()).toList();
     List<String> names = new ArrayList<>();
     names.add("stem");
     names.add("transfer_in");
-    ms.stages().forEach(s -> names.add(s.name()));
+    names.addAll(fabricStages);
     names.add("transfer_out");
     names.add("head");
     this.stageNames = List.copyOf(names);
@@ -185,6 +194,13 @@ public final class FpgaBackend implements Backend {
         out.add(Answer.failed("board " + r.board() + " answered " + res.getExampleId() + " for " + e.id()));
         continue;
       }
+      List<String> stageHashes;
+      try {
+        stageHashes = stageHashes(res, fabricStages, r.board());
+      } catch (IllegalStateException ex) {
+        out.add(Answer.failed(ex.getMessage()));
+        continue;
+      }
       List<StageMeasure> stages = new ArrayList<>();
       for (StageReport s : res.getStagesList()) {
         stages.add(new StageMeasure(s.getStage(), s.getDevice() == Device.DEVICE_PL_FABRIC ? "pl" : "ps",
@@ -196,8 +212,53 @@ public final class FpgaBackend implements Backend {
         logits[c] = res.getLogits(c);
       }
       out.add(Answer.ok(new ExampleResult(e.id(), e.shard(), e.index(), e.label(), name(), res.getTop1(), logits,
-          stages, r.board(), sha256, res.getFabricOutputSha256(), List.of(),
+          stages, r.board(), sha256, res.getFabricOutputSha256(), stageHashes,
           keepFabricOutput ? res.getFabricOutput().toByteArray() : null)));
+    }
+    return out;
+  }
+
+  /**
+   * The board's per-stage output hashes ({@code StageReport.output_sha256}) in fabric-stage order, for
+   * {@link ExampleResult#fabricStageSha256()}; empty when the board reports none. A board that reports any must
+   * report exactly one 64-hex hash per fabric stage, on fabric stages only, the last equal to
+   * {@code fabric_output_sha256}; otherwise IllegalStateException naming the board and the example.
+   */
+  static List<String> stageHashes(org.tinyode.fpga.proto.v1.ExampleResult res, List<String> fabricStages,
+      String board) {
+    boolean any = res.getStagesList().stream().anyMatch(s -> !s.getOutputSha256().isEmpty());
+    if (!any) {
+      return List.of();
+    }
+    String where = "board " + board + ", example " + res.getExampleId() + ": ";
+    Map<String, String> byStage = new LinkedHashMap<>();
+    for (StageReport s : res.getStagesList()) {
+      if (s.getOutputSha256().isEmpty()) {
+        continue;
+      }
+      if (!fabricStages.contains(s.getStage())) {
+        throw new IllegalStateException(where + "stage " + s.getStage() + " is not a fabric stage but carries "
+            + "output_sha256 (fabric stages: " + fabricStages + ")");
+      }
+      if (byStage.put(s.getStage(), s.getOutputSha256()) != null) {
+        throw new IllegalStateException(where + "fabric stage " + s.getStage() + " reported twice");
+      }
+      if (!s.getOutputSha256().matches("[0-9a-f]{64}")) {
+        throw new IllegalStateException(where + "output_sha256 of stage " + s.getStage() + " is not 64 lowercase "
+            + "hex characters: '" + s.getOutputSha256() + "'");
+      }
+    }
+    List<String> missing = fabricStages.stream().filter(n -> !byStage.containsKey(n)).toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException(where + "per-stage output hashes for " + byStage.keySet() + " but none for "
+          + missing + " (a board that reports them must report one per fabric stage " + fabricStages + ")");
+    }
+    List<String> out = fabricStages.stream().map(byStage::get).toList();
+    String last = out.get(out.size() - 1);
+    if (!last.equals(res.getFabricOutputSha256())) {
+      throw new IllegalStateException(where + "output_sha256 of the last fabric stage "
+          + fabricStages.get(fabricStages.size() - 1) + " (" + last + ") differs from fabric_output_sha256 ("
+          + res.getFabricOutputSha256() + ")");
     }
     return out;
   }

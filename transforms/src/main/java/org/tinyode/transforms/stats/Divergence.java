@@ -6,9 +6,14 @@ import org.tinyode.transforms.ExampleResult;
 
 /**
  * Golden vs fpga for one example: {@code exactMatch} when the int8 FPGA-part outputs are identical; otherwise the
- * number of mismatching elements and the largest |difference| in LSB of the output format, and the first stage
- * whose output differs. The board returns only the FPGA-part output (not each stage's), so a mismatch is located
- * at {@code fabric_output} unless per-stage hashes are available from both sides.
+ * number of mismatching elements and the largest |difference| in LSB of the output format (-1 elements when the
+ * bytes were not kept and only the hashes differ), and the first stage whose output differs.
+ *
+ * <p>{@code firstDivergingStage}: {@code ""} when exact; else the first fabric stage (in {@code fabricStages}
+ * order) whose per-stage output hash ({@link ExampleResult#fabricStageSha256()}) differs between the two sides —
+ * the golden backend hashes its stage-output taps, the fpga backend copies the board's
+ * {@code StageReport.output_sha256}, both over the stage's int8 CHW output bytes; {@code fabric_output} when
+ * either side has no per-stage hashes (a board that does not report them) or they disagree in count.
  */
 public record Divergence(String exampleId, int shard, boolean exactMatch, long mismatchingElements,
     int maxAbsDeltaLsb, String firstDivergingStage, boolean top1Equal, double maxAbsLogitDelta)
