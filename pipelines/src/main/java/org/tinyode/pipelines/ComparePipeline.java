@@ -29,7 +29,8 @@ import org.tinyode.transforms.stats.Divergence;
  * {@code tinyode compare}: several backends over the same shards and batches in one pipeline, joined per example:
  * everything evaluate writes, plus {@code agreement} (per pair: top-1 agreement, McNemar's exact test, flips),
  * {@code divergence} (golden vs fpga per example: exact match, mismatching elements, max |Δ| LSB, first diverging
- * stage) and {@code paper_table}. Any golden↔fpga mismatch makes the run INVALID.
+ * stage) and {@code paper_table} (when fpga ran: host-software rows with the software backend, modeled cortex-a53
+ * rows always). Any golden↔fpga mismatch makes the run INVALID.
  */
 public final class ComparePipeline {
   private ComparePipeline() {}
@@ -83,18 +84,23 @@ public final class ComparePipeline {
             checker.reason(mism + " of " + d.size() + " examples differ between golden and fpga (see divergence)");
           }
         }
-        if (kinds.contains(BackendSpec.SOFTWARE) && kinds.contains(BackendSpec.FPGA)) {
+        if (kinds.contains(BackendSpec.FPGA)) {
+          // host-software rows need the software backend; the modeled cortex-a53 rows only the fpga run + spec
+          Aggregates a = Aggregates.read(output);
           TableFiles.write(output, "paper_table", CompareSchema.PAPER_TABLE,
-              PaperTable.build(Aggregates.read(output)));
+              PaperTable.build(a, modelSpec(specs, BackendSpec.FPGA), PaperTable.profileOf(a)));
         }
       }
     }, out);
   }
 
   private static List<String> fabricStages(List<BackendSpec> specs) {
-    BackendSpec g = specs.stream().filter(s -> s.kind().equals(BackendSpec.GOLDEN)).findFirst().orElseThrow();
-    ModelSpec spec = ModelSource.load(g.model(), true).weights().spec();
-    return spec.stages().stream().map(s -> s.name()).toList();
+    return modelSpec(specs, BackendSpec.GOLDEN).stages().stream().map(s -> s.name()).toList();
+  }
+
+  private static ModelSpec modelSpec(List<BackendSpec> specs, String kind) {
+    BackendSpec b = specs.stream().filter(s -> s.kind().equals(kind)).findFirst().orElseThrow();
+    return ModelSource.load(b.model(), true).weights().spec();
   }
 
   public static void main(String[] args) throws DatasetException {

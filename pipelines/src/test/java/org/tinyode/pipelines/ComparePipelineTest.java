@@ -38,6 +38,15 @@ class ComparePipelineTest {
     assertTrue(div.stream().allMatch(g -> (Boolean) g.get("exact_match")));
     assertTrue(Files.exists(r.output().resolve("agreement.arrow")));
     assertTrue(Files.exists(r.output().resolve("paper_table.parquet")));
+    List<GenericRecord> paper = ParquetRows.read(r.output(), "paper_table.parquet");
+    assertEquals(14, paper.size(), "7 host-software + 7 cortex-a53 rows");
+    for (GenericRecord g : paper) {
+      if (g.get("baseline").toString().equals("cortex-a53")) {
+        assertEquals("modeled:zcu104", g.get("software_provenance").toString(), "A53 side modeled: " + g);
+        assertTrue(g.get("speedup_provenance").toString().startsWith("modeled:ratio("), g.toString());
+        assertTrue((Double) g.get("speedup") > 0, g.toString());
+      }
+    }
     assertEquals(3 * 6, ParquetRows.read(r.output(), "predictions-").size());
     assertTrue(r.aggregates().latency().stream().anyMatch(l -> l.backend().equals("fpga")
         && l.stage().equals("ode1") && l.provenance().startsWith("modeled:")), "fabric stages are modeled");

@@ -73,7 +73,29 @@ class ReportTest {
     assertTrue(html.contains("<td>fixture/test/3</td>"), "diverging example listed");
     assertTrue(html.contains("<a href=\"summary.arrow\">summary.arrow</a>"));
     assertTrue(html.contains("<a href=\"divergence-00000-of-00001.parquet\">"));
-    assertFalse(html.contains("id=\"paper-table\""), "no paper table without software and fpga");
+    assertFalse(html.contains("id=\"paper-table\""), "no paper_table file, no paper table section");
+  }
+
+  @Test
+  void paperTableShowsEachBaselineAndThePapersFigures() throws Exception {
+    org.tinyode.transforms.io.TableFiles.write(run, "paper_table",
+        org.tinyode.transforms.io.CompareSchema.PAPER_TABLE, java.util.List.of(
+            org.tinyode.transforms.io.CompareSchema.paperRow("host-software", "overall", "total", "ms", 6.0,
+                "measured:host-cpu-nanotime/batch-share", 3.0, "measured:host-cpu-nanotime;modeled:zcu104", 2.0,
+                "modeled:ratio(a / b)", Double.NaN, ""),
+            org.tinyode.transforms.io.CompareSchema.paperRow("cortex-a53", "overall", "every stage", "ms", 151.72,
+                "modeled:zcu104", 4.0, "modeled:zcu104", 37.93, "modeled:ratio(modeled:zcu104 / modeled:zcu104)",
+                9.85, "paper:arXiv-2401.02721v3")));
+    html = Files.readString(Report.write(run));
+    assertTrue(html.contains("id=\"paper-table\""), "paper table section");
+    assertEquals("2.00×", text("paper.host-software.overall.speedup"));
+    assertEquals("151.72", value("paper.cortex-a53.overall.software"));
+    assertEquals("37.93×", text("paper.cortex-a53.overall.speedup"));
+    assertEquals("9.85×", text("paper.cortex-a53.overall.paper_speedup"));
+    assertFalse(html.contains("data-key=\"paper.host-software.overall.paper_speedup\""), "no paper figure vs host");
+    assertTrue(html.contains("<td>paper:arXiv-2401.02721v3</td>"), "the paper's figure names its source");
+    assertTrue(html.contains("<td>cortex-a53</td><td>overall</td>"), "baseline column");
+    assertTrue(html.contains("<td class=\"prov modeled\">modeled:zcu104</td>"), "modeled A53 cell hatched");
   }
 
   @Test

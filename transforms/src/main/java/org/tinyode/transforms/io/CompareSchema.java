@@ -26,10 +26,18 @@ public final class CompareSchema {
       .requiredBoolean("top1_equal").requiredDouble("max_abs_logit_delta")
       .endRecord();
 
+  /**
+   * paper_table: one row per baseline × part. {@code baseline} is {@code host-software} (the software backend
+   * measured on the host vs the fpga backend as it ran) or {@code cortex-a53} (the paper's own baseline: the whole
+   * model in software on the board's Cortex-A53, modeled from the board profile, vs A53 stem/head + the fabric);
+   * {@code paper_speedup}/{@code paper_provenance} hold the paper's published ratio where it publishes one (NaN /
+   * "" otherwise).
+   */
   public static final Schema PAPER_TABLE = SchemaBuilder.record("paper_table").namespace(NS).fields()
-      .requiredString("part").requiredString("stages").requiredString("unit").requiredDouble("software")
-      .requiredString("software_provenance").requiredDouble("fpga").requiredString("fpga_provenance")
-      .requiredDouble("speedup").requiredString("speedup_provenance")
+      .requiredString("baseline").requiredString("part").requiredString("stages").requiredString("unit")
+      .requiredDouble("software").requiredString("software_provenance").requiredDouble("fpga")
+      .requiredString("fpga_provenance").requiredDouble("speedup").requiredString("speedup_provenance")
+      .requiredDouble("paper_speedup").requiredString("paper_provenance")
       .endRecord();
 
   public static GenericRecord agreement(AgreementRow a) {
@@ -62,10 +70,12 @@ public final class CompareSchema {
     return g;
   }
 
-  /** One paper_table row. */
-  public static GenericRecord paperRow(String part, String stages, String unit, double sw, String swProv,
-      double fpga, String fpgaProv, double speedup, String speedupProv) {
+  /** One paper_table row; {@code paperSpeedup} NaN and {@code paperProv} "" where the paper publishes nothing. */
+  public static GenericRecord paperRow(String baseline, String part, String stages, String unit, double sw,
+      String swProv, double fpga, String fpgaProv, double speedup, String speedupProv, double paperSpeedup,
+      String paperProv) {
     GenericData.Record g = new GenericData.Record(PAPER_TABLE);
+    g.put("baseline", baseline);
     g.put("part", part);
     g.put("stages", stages);
     g.put("unit", unit);
@@ -75,6 +85,8 @@ public final class CompareSchema {
     g.put("fpga_provenance", fpgaProv);
     g.put("speedup", speedup);
     g.put("speedup_provenance", speedupProv);
+    g.put("paper_speedup", paperSpeedup);
+    g.put("paper_provenance", paperProv);
     return g;
   }
 }
