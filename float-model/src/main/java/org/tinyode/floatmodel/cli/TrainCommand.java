@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
         + "or --eval-only --model F: measure top-1 accuracy.")
 public final class TrainCommand implements Callable<Integer> {
 
-  @Option(names = "--preset", description = "model spec preset (${COMPLETION-CANDIDATES})", defaultValue = "cifar10-ode")
+  @Option(names = "--preset", description = "built-in model spec: paper-stl10 or cifar10-ode (default ${DEFAULT-VALUE})",
+      defaultValue = "cifar10-ode")
   String preset;
 
   @Option(names = "--spec", description = "model spec JSON file (overrides --preset)")
@@ -51,13 +52,13 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--split", description = "split to read (default: train; test with --eval-only)")
   String split;
 
-  @Option(names = "--epochs", defaultValue = "8", description = "float epochs (default ${DEFAULT-VALUE})")
+  @Option(names = "--epochs", defaultValue = "20", description = "float epochs (default ${DEFAULT-VALUE})")
   int epochs;
 
   @Option(names = "--out", description = "float weights file to write; the quantized file is its .quant sibling")
   Path out;
 
-  @Option(names = "--batch-size", defaultValue = "128")
+  @Option(names = "--batch-size", defaultValue = "128", description = "images per SGD step (default ${DEFAULT-VALUE})")
   int batchSize;
 
   @Option(names = "--lr", defaultValue = "0.15", description = "peak learning rate (default ${DEFAULT-VALUE})")
@@ -66,19 +67,21 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--optimizer", defaultValue = "sgd", description = "sgd (Nesterov, momentum 0.9) or adamw")
   String optimizer;
 
-  @Option(names = "--weight-decay", defaultValue = "5e-4")
+  @Option(names = "--weight-decay", defaultValue = "5e-4",
+      description = "on conv/fc weights and relative embeddings, not on BN or biases (default ${DEFAULT-VALUE})")
   double weightDecay;
 
-  @Option(names = "--label-smoothing", defaultValue = "0.1")
+  @Option(names = "--label-smoothing", defaultValue = "0.1", description = "0 = off (default ${DEFAULT-VALUE})")
   double labelSmoothing;
 
-  @Option(names = "--warmup", defaultValue = "0.15", description = "share of steps spent warming up")
+  @Option(names = "--warmup", defaultValue = "0.15", description = "share of steps spent warming up (default ${DEFAULT-VALUE})")
   double warmup;
 
   @Option(names = "--val-fraction", defaultValue = "0.1", description = "validation share carved out of the split")
   double valFraction;
 
-  @Option(names = "--seed", defaultValue = "20240105")
+  @Option(names = "--seed", defaultValue = "20240105",
+      description = "initialisation, validation split, shuffling, augmentation (default ${DEFAULT-VALUE})")
   long seed;
 
   @Option(names = "--limit", defaultValue = "0",
@@ -88,16 +91,17 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "continue from the run directory's checkpoint")
   boolean resume;
 
-  @Option(names = "--qat-epochs", defaultValue = "1", description = "QAT epochs, may be fractional (default ${DEFAULT-VALUE})")
+  @Option(names = "--qat-epochs", defaultValue = "0.4", description = "QAT epochs, may be fractional (default ${DEFAULT-VALUE})")
   double qatEpochs;
 
-  @Option(names = "--qat-lr", defaultValue = "0.002", description = "QAT peak learning rate (cosine to 0)")
+  @Option(names = "--qat-lr", defaultValue = "0.002", description = "QAT peak learning rate, cosine to 0 (default ${DEFAULT-VALUE})")
   double qatLr;
 
-  @Option(names = "--calibration-batches", defaultValue = "20")
+  @Option(names = "--calibration-batches", defaultValue = "20",
+      description = "training batches whose running max sets the activation formats before QAT (default ${DEFAULT-VALUE})")
   int calibrationBatches;
 
-  @Option(names = "--threads", defaultValue = "2", description = "PyTorch intra-op threads and image decoders")
+  @Option(names = "--threads", defaultValue = "2", description = "PyTorch intra-op threads and image decoders (default ${DEFAULT-VALUE})")
   int threads;
 
   @Option(names = "--run-dir", description = "checkpoint + metrics.csv folder (default .cache/train-run/<out name>)")
