@@ -7,12 +7,9 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.avro.generic.GenericRecord;
+import org.tinyode.fpga.fabric.A53Baseline;
 import org.tinyode.fpga.fabric.BoardProfile;
-import org.tinyode.fpga.power.ModeledPowerMonitor;
-import org.tinyode.fpga.power.StageActivity;
-import org.tinyode.model.spec.ModelCost;
 import org.tinyode.model.spec.ModelSpec;
-import org.tinyode.model.spec.StageCost;
 import org.tinyode.transforms.io.CompareSchema;
 import org.tinyode.transforms.stats.EnergyRow;
 import org.tinyode.transforms.stats.LatencyRow;
@@ -27,9 +24,10 @@ import org.tinyode.transforms.stats.LatencyRow;
  *       where the agent ran them, fabric stages as the board reported them). A part's mean is the sum of its stages'
  *       means; written when both software and fpga ran.</li>
  *   <li>{@value #A53}: the paper's own baseline, the whole model in software on the board's Cortex-A53, <b>modeled</b>
- *       from the board profile and the spec: a stage's A53 time = its MACs ({@link ModelCost}) ÷
- *       {@code ps.macsPerSecond}, its energy = (PS idle + PL idle + PS active watts) × that time — the formulas the
- *       board agent uses for its {@code modeled_ps_seconds} and modeled software energy. The fpga side is the A53
+ *       from the board profile and the spec by {@link A53Baseline}: a stage's A53 time = its MACs ÷ the profile's PS
+ *       rate for its kind ({@code ps.macsPerSecondByKind}, else {@code ps.macsPerSecond}), its energy = (PS idle +
+ *       PL idle + PS active watts) × that time — the formulas the board agent uses for its
+ *       {@code modeled_ps_seconds} and modeled software energy. The fpga side is the A53
  *       time of stem and head plus the fabric stages and transfers as the fpga backend reported them. Written when
  *       fpga ran. The paper's published ratios ({@value #PAPER}) sit next to ours in {@code paper_speedup}.</li>
  * </ul>
@@ -41,10 +39,10 @@ final class PaperTable {
   static final String HOST = "host-software";
   static final String A53 = "cortex-a53";
   /** The paper's figures are those of arXiv 2401.02721 v3 (v1 reported 12.8x overall, 9.21x energy). */
-  static final String PAPER = "paper:arXiv-2401.02721v3";
-  static final double PAPER_BACKBONE_MHSA = 34.01;
-  static final double PAPER_OVERALL = 9.85;
-  static final double PAPER_ENERGY = 7.10;
+  static final String PAPER = A53Baseline.PAPER;
+  static final double PAPER_BACKBONE_MHSA = A53Baseline.PAPER_BACKBONE_MHSA;
+  static final double PAPER_OVERALL = A53Baseline.PAPER_OVERALL;
+  static final double PAPER_ENERGY = A53Baseline.PAPER_ENERGY;
   /** Profile used for the A53 baseline when the fpga rows name none (e.g. measured fabric stages). */
   static final String DEFAULT_PROFILE = "zcu104";
 
@@ -90,36 +88,27 @@ final class PaperTable {
   }
 
   private static List<GenericRecord> cortexA53(Aggregates agg, ModelSpec spec, BoardProfile profile) {
-    List<StageCost> costs = ModelCost.of(spec).stages();
-    Set<String> psStages = costs.stream().filter(c -> c.device().equals("cpu")).map(StageCost::name)
-        .collect(Collectors.toSet());
+    A53Baseline a53 = new A53Baseline(spec, profile);
+    Set<String> psStages = a53.psStages();
     String label = profile.modeledLabel();
-    double macsPerSecond = profile.ps().macsPerSecond();
-    double psWatts = new ModeledPowerMonitor(profile).watts(StageActivity.PS);
     Predicate<String> notTotal = s -> !s.equals("total");
     Part overall = new Part("overall", "every stage", notTotal);
     List<GenericRecord> rows = new ArrayList<>();
     for (Part p : List.of(PRE, BACKBONE, MHSA, POST, FPGA_PART, overall)) {
-      double swSeconds = a53Seconds(costs, p.stages, macsPerSecond);
+      double swSeconds = a53.seconds(p.stages);
       Cell sw = new Cell(swSeconds * 1e3, label);
       Cell fabric = latency(agg, "fpga", s -> p.stages.test(s) && notTotal.test(s) && !psStages.contains(s));
-      double psSeconds = a53Seconds(costs, s -> p.stages.test(s) && psStages.contains(s), macsPerSecond);
+      double psSeconds = a53.seconds(s -> p.stages.test(s) && psStages.contains(s));
       Cell hw = plus(fabric, psSeconds * 1e3, label);
       double paper = p == FPGA_PART ? PAPER_BACKBONE_MHSA : p == overall ? PAPER_OVERALL : Double.NaN;
       rows.add(row(A53, p.name, p.description, "ms", sw, hw, paper));
     }
-    double swJ = a53Seconds(costs, notTotal, macsPerSecond) * psWatts;
+    double swJ = a53.joules(a53.seconds(notTotal));
     Cell fabricJ = energySum(agg, "fpga", s -> notTotal.test(s) && !psStages.contains(s));
-    double psJ = a53Seconds(costs, psStages::contains, macsPerSecond) * psWatts;
+    double psJ = a53.joules(a53.seconds(psStages::contains));
     rows.add(row(A53, "energy per inference", "total", "J", new Cell(swJ, label), plus(fabricJ, psJ, label),
         PAPER_ENERGY));
     return rows;
-  }
-
-  /** Modeled Cortex-A53 seconds of the spec's stages matching {@code stages}: MACs ÷ the profile's MAC rate. */
-  static double a53Seconds(List<StageCost> costs, Predicate<String> stages, double macsPerSecond) {
-    long macs = costs.stream().filter(c -> stages.test(c.name())).mapToLong(StageCost::macs).sum();
-    return macs / macsPerSecond;
   }
 
   private static GenericRecord row(String baseline, String part, String stages, String unit, Cell sw, Cell hw,

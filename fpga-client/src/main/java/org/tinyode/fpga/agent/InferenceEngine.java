@@ -39,8 +39,8 @@ public final class InferenceEngine {
   private final Fabric fabric;
   private final PowerMonitor softwarePower;
   private final CycleModel psModel;
-  private final long stemMacs;
-  private final long headMacs;
+  private final StageCost stemCost;
+  private final StageCost headCost;
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong examples = new AtomicLong();
 
@@ -52,8 +52,8 @@ public final class InferenceEngine {
     this.softwarePower = softwarePower;
     this.psModel = psModel;
     ModelCost cost = ModelCost.of(model.spec());
-    this.stemMacs = cost.stages().stream().filter(s -> s.name().equals("stem")).mapToLong(StageCost::macs).sum();
-    this.headMacs = cost.stages().stream().filter(s -> s.name().equals("head")).mapToLong(StageCost::macs).sum();
+    this.stemCost = cost.stages().stream().filter(s -> s.name().equals("stem")).findFirst().orElseThrow();
+    this.headCost = cost.stages().stream().filter(s -> s.name().equals("head")).findFirst().orElseThrow();
   }
 
   public long requestsRun() {
@@ -168,7 +168,7 @@ public final class InferenceEngine {
     if (images) {
       byte[] img = req.getImages().getImages(i).toByteArray();
       byte[][] holder = new byte[1][];
-      r.addStages(software("stem", stemMacs, () -> holder[0] = model.stem(img)));
+      r.addStages(software("stem", stemCost, () -> holder[0] = model.stem(img)));
       stemOut = holder[0];
     } else {
       stemOut = req.getStemOutputs().getTensors(i).toByteArray();
@@ -180,7 +180,7 @@ public final class InferenceEngine {
           .setEnergyJoules(s.energyJoules().toProto()).setOutputSha256(s.outputSha256()));
     }
     float[][] logits = new float[1][];
-    r.addStages(software("head", headMacs, () -> logits[0] = model.head(run.output())));
+    r.addStages(software("head", headCost, () -> logits[0] = model.head(run.output())));
     int top1 = 0;
     for (int c = 0; c < logits[0].length; c++) {
       r.addLogits(logits[0][c]);
@@ -195,8 +195,8 @@ public final class InferenceEngine {
     return r.build();
   }
 
-  private StageReport software(String stage, long macs, Runnable work) {
-    double psSeconds = psModel.psSeconds(macs);
+  private StageReport software(String stage, StageCost cost, Runnable work) {
+    double psSeconds = psModel.psSeconds(cost);
     EnergyWindow w = softwarePower.open();
     long t0 = System.nanoTime();
     work.run();

@@ -35,8 +35,27 @@ public record BoardProfile(String name, String description, double plClockHz, Ma
   /** Idle PS and PL power, PS dynamic power while software runs, DMA dynamic power during DDR transfers. */
   public record Power(double psIdleWatts, double plIdleWatts, double psActiveWatts, double dmaWatts) {}
 
-  /** The processing system's CPU for modeled software-stage times: {@code macsPerSecond} effective fp32 MACs. */
-  public record Ps(String name, double clockHz, double macsPerSecond) {}
+  /**
+   * The processing system's CPU for modeled software-stage times: {@code macsPerSecond} effective fp32 MACs per
+   * second (one core), and per stage kind ({@code ModelCost} kind, as {@code ./tinyode model info} prints it, e.g.
+   * {@code conv+bn+relu+pool}) an effective rate that replaces it for that kind's MACs — for stages whose time on
+   * the CPU is not set by their MACs alone (memory-bound layers, work the MAC count leaves out).
+   */
+  public record Ps(String name, double clockHz, double macsPerSecond, Map<String, Double> macsPerSecondByKind) {
+    public Ps {
+      macsPerSecondByKind = macsPerSecondByKind == null ? Map.of() : Map.copyOf(macsPerSecondByKind);
+    }
+
+    /** A PS with one MAC rate for every stage kind. */
+    public Ps(String name, double clockHz, double macsPerSecond) {
+      this(name, clockHz, macsPerSecond, Map.of());
+    }
+
+    /** Effective MACs per second for a stage of {@code kind}. */
+    public double macsPerSecond(String kind) {
+      return macsPerSecondByKind.getOrDefault(kind, macsPerSecond);
+    }
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -92,6 +111,10 @@ public record BoardProfile(String name, String description, double plClockHz, Ma
     check(power != null && power.psIdleWatts() >= 0 && power.plIdleWatts() >= 0 && power.psActiveWatts() >= 0
         && power.dmaWatts() >= 0, where, "power", "watts must be >= 0");
     check(ps != null && ps.macsPerSecond() > 0 && ps.clockHz() > 0, where, "ps", "clockHz and macsPerSecond > 0");
+    for (var k : ps.macsPerSecondByKind().entrySet()) {
+      check(k.getValue() != null && k.getValue() > 0, where, "ps.macsPerSecondByKind." + k.getKey(),
+          "must be positive");
+    }
   }
 
   private static void check(boolean ok, String where, String field, String problem) {

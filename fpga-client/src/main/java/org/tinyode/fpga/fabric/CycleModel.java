@@ -3,6 +3,7 @@ package org.tinyode.fpga.fabric;
 import java.util.ArrayList;
 import java.util.List;
 import org.tinyode.model.spec.ModelSpec;
+import org.tinyode.model.spec.StageCost;
 
 /**
  * The cycle model of an emulated fabric (docs/board-protocol.md, "Cycle model"). For one layer invocation:
@@ -85,9 +86,17 @@ public final class CycleModel {
     return List.copyOf(out);
   }
 
-  /** Modeled PS (e.g. Cortex-A53) seconds for {@code macs} fp32 multiply-accumulates. */
+  /** Modeled PS (e.g. Cortex-A53) seconds for {@code macs} fp32 multiply-accumulates at {@code ps.macsPerSecond}. */
   public double psSeconds(long macs) {
     return macs / profile.ps().macsPerSecond();
+  }
+
+  /**
+   * Modeled PS seconds of one spec stage run in software: its MACs ÷ the PS rate for its kind
+   * ({@code ps.macsPerSecondByKind}, else {@code ps.macsPerSecond}).
+   */
+  public double psSeconds(StageCost stage) {
+    return stage.macs() / profile.ps().macsPerSecond(stage.kind());
   }
 
   /** Modeled PS energy while software runs for {@code seconds}: (idle + PS dynamic) x seconds. */

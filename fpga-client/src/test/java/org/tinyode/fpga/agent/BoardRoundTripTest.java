@@ -39,6 +39,7 @@ import org.tinyode.fpga.protocol.BoardProtocol;
 import org.tinyode.fpga.protocol.Sha256;
 import org.tinyode.fpga.security.BearerToken;
 import org.tinyode.fpga.testing.FakeSplitModel;
+import org.tinyode.fpga.fabric.BoardProfile;
 import org.tinyode.fpga.testing.LoopbackBoard;
 import org.tinyode.fpga.testing.TestCertificates;
 
@@ -92,7 +93,7 @@ class BoardRoundTripTest {
     assertEquals("rt0", d.getBoardId());
     assertEquals("emulated", d.getFabricKind());
     assertEquals(SHA, d.getModelSha256());
-    assertEquals(200e6, d.getPlClockHz());
+    assertEquals(BoardProfile.load("zcu104").plClockHz(), d.getPlClockHz());
     assertEquals("modeled:zcu104", d.getPlClockProvenance());
     assertEquals(4, d.getStemOutputFormat().getChannels());
     assertEquals(4, d.getStemOutputFormat().getFracBits());
@@ -131,7 +132,8 @@ class BoardRoundTripTest {
       assertEquals(Device.DEVICE_PL_FABRIC, ode.getDevice());
       assertTrue(ode.getCycles() > 0);
       assertEquals("modeled:zcu104", ode.getCyclesProvenance());
-      assertEquals(ode.getCycles() / 200e6, ode.getSeconds().getValue(), 1e-15);
+      assertEquals(ode.getCycles() / BoardProfile.load("zcu104").plClockHz(), ode.getSeconds().getValue(),
+          1e-15);
       assertTrue(ode.getEnergyJoules().getValue() > 0);
     }
   }

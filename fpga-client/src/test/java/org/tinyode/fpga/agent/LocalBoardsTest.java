@@ -81,7 +81,7 @@ class LocalBoardsTest {
         assertEquals("emulated", d.getFabricKind());
         assertEquals("none", d.getBitstreamId());
         assertEquals(SHA, d.getModelSha256());
-        assertEquals(200e6, d.getPlClockHz());
+        assertEquals(BoardProfile.load("zcu104").plClockHz(), d.getPlClockHz());
         assertEquals("modeled:zcu104", d.getPlClockProvenance());
         assertFalse(d.getRealtime());
         assertEquals(i == 2 ? List.of("latency=1ms") : List.of(), d.getInjectedFaultsList());

@@ -16,8 +16,10 @@ class BoardProfileTest {
   @Test
   void builtInZcu104() {
     BoardProfile p = BoardProfile.load("zcu104");
-    assertEquals(200e6, p.plClockHz());
-    assertEquals(288, p.engines().get("conv").macUnits());
+    assertEquals(150e6, p.plClockHz());
+    assertEquals(144, p.engines().get("conv").macUnits());
+    assertEquals(435e6, p.ps().macsPerSecond("conv+bn+relu+pool"));
+    assertEquals(p.ps().macsPerSecond(), p.ps().macsPerSecond("odeblock"), "kinds without an entry: the default");
     assertEquals("modeled:zcu104", p.modeledLabel());
   }
 
@@ -33,5 +35,9 @@ class BoardProfileTest {
     Path unknown = Files.writeString(dir.resolve("extra.json"), good.replace("\"plClockHz\"", "\"extra\": 1, \"plClockHz\""));
     assertThrows(ProfileException.class, () -> BoardProfile.load(unknown.toString()));
     assertThrows(ProfileException.class, () -> BoardProfile.load("no-such-board"));
+    Path zeroRate = Files.writeString(dir.resolve("rate.json"), good.replace("\"conv+bn+relu+pool\": 435000000",
+        "\"conv+bn+relu+pool\": 0"));
+    ProfileException r = assertThrows(ProfileException.class, () -> BoardProfile.load(zeroRate.toString()));
+    assertTrue(r.getMessage().contains("ps.macsPerSecondByKind.conv+bn+relu+pool"), r.getMessage());
   }
 }

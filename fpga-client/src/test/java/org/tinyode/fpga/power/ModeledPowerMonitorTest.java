@@ -8,21 +8,24 @@ import org.tinyode.fpga.fabric.BoardProfile;
 import org.tinyode.fpga.protocol.Labelled;
 
 class ModeledPowerMonitorTest {
-  final ModeledPowerMonitor m = new ModeledPowerMonitor(BoardProfile.load("zcu104"));
+  static final BoardProfile ZCU104 = BoardProfile.load("zcu104");
+  static final double IDLE = ZCU104.power().psIdleWatts() + ZCU104.power().plIdleWatts();
+  final ModeledPowerMonitor m = new ModeledPowerMonitor(ZCU104);
 
   @Test
   void wattsPerUnitFromTheProfile() {
-    assertEquals(1.6 + 0.9 + 0.9, m.watts(StageActivity.PS), 1e-12);
-    assertEquals(1.6 + 0.9 + 0.3, m.watts(StageActivity.DMA), 1e-12);
-    assertEquals(1.6 + 0.9 + 1.4, m.watts("conv"), 1e-12);
-    assertEquals(1.6 + 0.9 + 0.6, m.watts("attention"), 1e-12);
+    assertEquals(IDLE + ZCU104.power().psActiveWatts(), m.watts(StageActivity.PS), 1e-12);
+    assertEquals(IDLE + ZCU104.power().dmaWatts(), m.watts(StageActivity.DMA), 1e-12);
+    assertEquals(IDLE + ZCU104.engines().get("conv").dynamicWatts(), m.watts("conv"), 1e-12);
+    assertEquals(IDLE + ZCU104.engines().get("attention").dynamicWatts(), m.watts("attention"), 1e-12);
+    assertEquals(1.0 + 0.5 + 0.4, m.watts(StageActivity.PS), 1e-12, "shipped zcu104: 1.9 W while the A53 runs");
     assertThrows(IllegalArgumentException.class, () -> m.watts("gpu"));
   }
 
   @Test
   void energyIsModeledPowerTimesModeledTime() {
     Labelled e = m.open().close(new StageActivity(StageActivity.PS, 0.002));
-    assertEquals(3.4 * 0.002, e.value(), 1e-15);
+    assertEquals(m.watts(StageActivity.PS) * 0.002, e.value(), 1e-15);
     assertEquals("modeled:zcu104", e.provenance());
   }
 }
