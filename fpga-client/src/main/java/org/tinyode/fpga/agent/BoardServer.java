@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.tinyode.fpga.protocol.BoardProtocol;
 import org.tinyode.fpga.security.BearerTokenInterceptor;
 
@@ -23,6 +24,7 @@ public final class BoardServer implements AutoCloseable {
   private final Server server;
   private final String address;
   private final HealthStatusManager health = new HealthStatusManager();
+  private final AtomicBoolean stopping = new AtomicBoolean();
 
   public BoardServer(ServerBuilder<?> builder, BoardService service, BearerTokenInterceptor auth) {
     this(builder, service, auth, "127.0.0.1");
@@ -65,8 +67,15 @@ public final class BoardServer implements AutoCloseable {
     return server.getPort();
   }
 
-  /** Graceful stop: NOT_SERVING, no new calls, wait up to {@code grace}, then cancel what is left. */
+  /**
+   * Graceful stop: NOT_SERVING, no new calls, wait up to {@code grace}, then cancel what is left. Idempotent: a second
+   * call (e.g. the shutdown hook after an explicit stop) only waits for termination.
+   */
   public void stop(Duration grace) throws InterruptedException {
+    if (!stopping.compareAndSet(false, true)) {
+      server.awaitTermination(grace.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+      return;
+    }
     health.enterTerminalState();
     server.shutdown();
     if (!server.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {

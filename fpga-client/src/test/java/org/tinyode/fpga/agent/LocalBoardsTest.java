@@ -135,4 +135,39 @@ class LocalBoardsTest {
     assertTrue(seconds[2] >= 0.115, "2 boards: " + seconds[2] + " s");
     assertTrue(seconds[1] / seconds[2] > 1.4, "speed-up " + seconds[1] / seconds[2]);
   }
+
+  @Test
+  void closingTwiceIsQuietAndLeavesEveryBoardTerminated() throws Exception {
+    java.util.logging.Logger grpcHealth = java.util.logging.Logger.getLogger(
+        "io.grpc.protobuf.services.HealthServiceImpl");
+    List<java.util.logging.LogRecord> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler capture = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord r) {
+        if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+          warnings.add(r);
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    grpcHealth.addHandler(capture);
+    try {
+      LocalBoards boards = LocalBoards.start(2, new FakeSplitModel(SHA), BoardProfile.load("zcu104"), creds,
+          LocalBoards.Options.defaults());
+      boards.close();
+      boards.close(); // e.g. an explicit stop followed by the agent's shutdown hook
+      for (LocalBoards.Handle h : boards.handles()) {
+        assertTrue(h.server().isTerminated(), h.boardId() + " still running");
+      }
+      assertTrue(warnings.isEmpty(), "gRPC warned on the second stop: "
+          + warnings.stream().map(java.util.logging.LogRecord::getMessage).toList());
+    } finally {
+      grpcHealth.removeHandler(capture);
+    }
+  }
 }
