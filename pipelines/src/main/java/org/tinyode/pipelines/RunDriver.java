@@ -65,7 +65,13 @@ final class RunDriver {
         ext.extend(p, results, output);
       }
       long t0 = System.nanoTime();
-      PipelineResult.State state = Progress.await(p.run(), o.getProgressSeconds(), in.manifest().selected(), out);
+      PipelineResult run;
+      // DirectRunner returns from run() at once and await() polls its counters; other runners block in run().
+      try (Progress.Watch w = Progress.watchLocal(o.getRunner() == DirectRunner.class ? 0 : o.getProgressSeconds(),
+          in.manifest().selected(), out)) {
+        run = p.run();
+      }
+      PipelineResult.State state = Progress.await(run, o.getProgressSeconds(), in.manifest().selected(), out);
       double wall = (System.nanoTime() - t0) / 1e9;
       if (state != PipelineResult.State.DONE) {
         throw new IllegalStateException("pipeline ended in state " + state);

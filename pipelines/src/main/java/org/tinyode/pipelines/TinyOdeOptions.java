@@ -132,7 +132,8 @@ public interface TinyOdeOptions extends PipelineOptions {
 
   void setSysfsRoot(String value);
 
-  @Description("Print progress every N seconds while the pipeline runs (DirectRunner); 0 = off")
+  @Description("Print progress every N seconds while the pipeline runs (DirectRunner: Beam counters; FlinkRunner: "
+      + "examples answered by workers in this JVM, so [local] only); 0 = off")
   @Default.Integer(5)
   int getProgressSeconds();
 

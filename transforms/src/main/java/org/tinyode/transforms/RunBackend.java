@@ -79,6 +79,7 @@ public final class RunBackend extends PTransform<PCollection<ExampleBatch>, Outc
         answers = ex.stream().map(x -> Backend.Answer.failed(why)).toList();
       }
       batchMillis.update((System.nanoTime() - t0) / 1_000_000);
+      LocalProgress.answered(spec.kind(), ex.size());
       for (int i = 0; i < ex.size(); i++) {
         Backend.Answer a = answers.get(i);
         DecodedExample e = ex.get(i);

@@ -48,7 +48,9 @@ class RunBackendTest {
       assertEquals("golden", l.get(0).backend());
       return null;
     });
+    long before = LocalProgress.snapshot().getOrDefault("golden", 0L);
     p.run().waitUntilFinish();
     assertEquals(0, SharedBackends.loadedCount(), "released in @Teardown");
+    assertEquals(before + 2, LocalProgress.snapshot().get("golden"), "both examples counted as answered");
   }
 }
