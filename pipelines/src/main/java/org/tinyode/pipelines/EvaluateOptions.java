@@ -10,11 +10,4 @@ public interface EvaluateOptions extends TinyOdeOptions {
   String getBackend();
 
   void setBackend(String value);
-
-  @Description("Engine of the software backend: pytorch (DJL float network) or onnxruntime (the exported ONNX graph "
-      + "on DJL's OnnxRuntime engine, docs/onnx.md)")
-  @Default.String("pytorch")
-  String getEngine();
-
-  void setEngine(String value);
 }

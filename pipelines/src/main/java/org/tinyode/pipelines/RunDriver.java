@@ -167,6 +167,6 @@ final class RunDriver {
     String model = kind.trim().equalsIgnoreCase(BackendSpec.SOFTWARE) ? o.getFloatModel() : o.getModel();
     return new BackendSpec(kind.trim(), ProjectPaths.resolve(model), o.getBoards(),
         ProjectPaths.resolve(o.getBoardAuth()), o.getCpuWattsPerCore(), o.getEnergySource(), o.getSysfsRoot(),
-        keepFabricOutput, o instanceof EvaluateOptions e ? e.getEngine() : BackendSpec.PYTORCH);
+        keepFabricOutput, o.getEngine());
   }
 }

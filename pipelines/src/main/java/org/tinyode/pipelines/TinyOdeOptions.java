@@ -77,6 +77,13 @@ public interface TinyOdeOptions extends PipelineOptions {
 
   void setFloatModel(String value);
 
+  @Description("Engine of the software backend: pytorch (DJL float network) or onnxruntime (the exported ONNX graph "
+      + "on DJL's OnnxRuntime engine, docs/onnx.md)")
+  @Default.String("pytorch")
+  String getEngine();
+
+  void setEngine(String value);
+
   @Description("Boards for the fpga backend: 'embedded' (local emulated agents in-process on 127.0.0.1), "
       + "'embedded:<n>', or host:port,host:port,...")
   @Default.String("embedded")
