@@ -13,6 +13,7 @@ import org.tinyode.fpga.proto.v1.ImageBatch;
 import org.tinyode.fpga.proto.v1.InferRequest;
 import org.tinyode.fpga.proto.v1.InferResponse;
 import org.tinyode.fpga.proto.v1.SplitPoint;
+import org.tinyode.fpga.proto.v1.StageReport;
 import org.tinyode.fpga.proto.v1.StemOutputBatch;
 import org.tinyode.fpga.proto.v1.TensorFormat;
 import org.tinyode.fpga.protocol.Sha256;
@@ -77,5 +78,35 @@ class ResponseCheckTest {
       b.getResultsBuilder(1).setFabricOutput(ByteString.copyFrom(new byte[] {1, 2, 3, 5}));
       return b;
     }));
+  }
+
+  @Test
+  void stageOutputHashesAreOptionalButWhenSentOnePerFabricStageEndingAtTheOutputHash() {
+    BoardDescription d = D.toBuilder().addStageNames("stem").addStageNames("ode1").addStageNames("mhsa")
+        .addStageNames("head").build();
+    String mid = "ab".repeat(32);
+    UnaryOperator<InferResponse.Builder> hashes = b -> {
+      for (int i = 0; i < b.getResultsCount(); i++) {
+        b.getResultsBuilder(i).addStages(StageReport.newBuilder().setStage("stem"))
+            .addStages(StageReport.newBuilder().setStage("ode1").setOutputSha256(mid))
+            .addStages(StageReport.newBuilder().setStage("mhsa").setOutputSha256(Sha256.hex(OUT)))
+            .addStages(StageReport.newBuilder().setStage("head"));
+      }
+      return b;
+    };
+    assertNull(ResponseCheck.problem(REQ, good(), SHA, d), "no hashes at all is fine");
+    assertNull(ResponseCheck.problem(REQ, hashes.apply(good().toBuilder()).build(), SHA, d));
+    InferResponse.Builder bad = hashes.apply(good().toBuilder());
+    bad.getResultsBuilder(1).getStagesBuilder(1).setOutputSha256("nothex");
+    assertEquals("results[1].stages[ode1].output_sha256 is not 64 hex characters",
+        ResponseCheck.problem(REQ, bad.build(), SHA, d));
+    InferResponse.Builder missing = hashes.apply(good().toBuilder());
+    missing.getResultsBuilder(0).getStagesBuilder(1).clearOutputSha256();
+    assertEquals("results[0]: 1 stage output hashes, board has 2 fabric stages",
+        ResponseCheck.problem(REQ, missing.build(), SHA, d));
+    InferResponse.Builder last = hashes.apply(good().toBuilder());
+    last.getResultsBuilder(0).getStagesBuilder(2).setOutputSha256(mid);
+    assertEquals("results[0]: the last stage output hash differs from fabric_output_sha256",
+        ResponseCheck.problem(REQ, last.build(), SHA, d));
   }
 }
