@@ -2,6 +2,7 @@ package org.tinyode.fpga.client;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.tinyode.fpga.proto.v1.BoardDescription;
 import org.tinyode.fpga.proto.v1.ExampleResult;
 import org.tinyode.fpga.proto.v1.InferRequest;
@@ -18,6 +19,9 @@ import org.tinyode.fpga.protocol.Sha256;
  * hash) and, when the bytes were asked for, their size and hash.
  */
 public final class ResponseCheck {
+  /** Stage names that are not fabric compute stages (software on the PS, or DMA transfers). */
+  private static final Set<String> NOT_COMPUTED_ON_FABRIC = Set.of("stem", "head", "transfer_in", "transfer_out");
+
   private ResponseCheck() {}
 
   /** Null when consistent, else the first problem found (names the example index and field). */
@@ -76,7 +80,8 @@ public final class ResponseCheck {
 
   /**
    * Per-stage output hashes are optional, but a board that sends any must send one 64-hex hash per fabric stage
-   * (its {@code stage_names} without stem and head), in order, the last equal to {@code fabric_output_sha256}.
+   * (its {@code stage_names} without stem, head and the
+   * transfers), in order, the last equal to {@code fabric_output_sha256}.
    */
   private static String stageHashProblem(ExampleResult e, BoardDescription d) {
     List<String> hashed = new ArrayList<>();
@@ -91,7 +96,7 @@ public final class ResponseCheck {
     if (hashed.isEmpty()) {
       return null;
     }
-    long fabricStages = d.getStageNamesList().stream().filter(n -> !n.equals("stem") && !n.equals("head")).count();
+    long fabricStages = d.getStageNamesList().stream().filter(n -> !NOT_COMPUTED_ON_FABRIC.contains(n)).count();
     if (hashed.size() != fabricStages) {
       return ": " + hashed.size() + " stage output hashes, board has " + fabricStages + " fabric stages";
     }

@@ -82,8 +82,8 @@ class ResponseCheckTest {
 
   @Test
   void stageOutputHashesAreOptionalButWhenSentOnePerFabricStageEndingAtTheOutputHash() {
-    BoardDescription d = D.toBuilder().addStageNames("stem").addStageNames("ode1").addStageNames("mhsa")
-        .addStageNames("head").build();
+    BoardDescription d = D.toBuilder().addStageNames("stem").addStageNames("transfer_in").addStageNames("ode1")
+        .addStageNames("mhsa").addStageNames("transfer_out").addStageNames("head").build();
     String mid = "ab".repeat(32);
     UnaryOperator<InferResponse.Builder> hashes = b -> {
       for (int i = 0; i < b.getResultsCount(); i++) {
