@@ -6,13 +6,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import java.util.List;
+import org.tinyode.fpga.fabric.ForwardingSplitModel;
 import org.tinyode.fpga.fabric.SplitModel;
 import org.tinyode.fpga.fabric.StageEdit;
 import org.tinyode.fpga.fabric.StagedOutput;
 import org.tinyode.fpga.proto.v1.ExampleResult;
 import org.tinyode.fpga.proto.v1.InferResponse;
 import org.tinyode.fpga.protocol.Sha256;
-import org.tinyode.model.spec.ModelSpec;
 import org.tinyode.model.spec.StageSpec;
 
 /**
@@ -122,53 +122,17 @@ public final class FaultInjector {
   }
 
   /** Same model, another claimed hash (SHA-256 of the real hash + "-wrong"). */
-  private static final class WrongHashModel implements SplitModel {
-    private final SplitModel real;
+  private static final class WrongHashModel extends ForwardingSplitModel {
     private final String sha;
 
     WrongHashModel(SplitModel real) {
-      this.real = real;
+      super(real);
       this.sha = Sha256.hex((real.modelSha256() + "-wrong").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    }
-
-    @Override
-    public ModelSpec spec() {
-      return real.spec();
     }
 
     @Override
     public String modelSha256() {
       return sha;
-    }
-
-    @Override
-    public int stemOutputFracBits() {
-      return real.stemOutputFracBits();
-    }
-
-    @Override
-    public int fabricOutputFracBits() {
-      return real.fabricOutputFracBits();
-    }
-
-    @Override
-    public byte[] stem(byte[] imageHwc) {
-      return real.stem(imageHwc);
-    }
-
-    @Override
-    public byte[] runFabric(byte[] stemOutput) {
-      return real.runFabric(stemOutput);
-    }
-
-    @Override
-    public StagedOutput runFabricStaged(byte[] stemOutput, StageEdit edit) {
-      return real.runFabricStaged(stemOutput, edit);
-    }
-
-    @Override
-    public float[] head(byte[] fabricOutput) {
-      return real.head(fabricOutput);
     }
   }
 
@@ -176,49 +140,21 @@ public final class FaultInjector {
    * Same model, but the first element of one fabric stage's int8 output is bit-inverted before the next stage
    * reads it (a real value change, not a hash change: the later stages, the FPGA output and the logits follow).
    */
-  private static final class CorruptStageModel implements SplitModel {
-    private final SplitModel real;
-    private final String stage;
+  private static final class CorruptStageModel extends ForwardingSplitModel {
     private final StageEdit corrupt;
 
     CorruptStageModel(SplitModel real, String stage) {
+      super(real);
       List<String> names = real.spec().stages().stream().map(StageSpec::name).toList();
       if (!names.contains(stage)) {
         throw new IllegalArgumentException("fault 'corrupt-stage=" + stage + "': model " + real.spec().name()
             + " has no fabric stage " + stage + " (stages: " + String.join(", ", names) + ")");
       }
-      this.real = real;
-      this.stage = stage;
       this.corrupt = (name, out) -> {
-        if (name.equals(this.stage) && out.length > 0) {
+        if (name.equals(stage) && out.length > 0) {
           out[0] = (byte) ~out[0];
         }
       };
-    }
-
-    @Override
-    public ModelSpec spec() {
-      return real.spec();
-    }
-
-    @Override
-    public String modelSha256() {
-      return real.modelSha256();
-    }
-
-    @Override
-    public int stemOutputFracBits() {
-      return real.stemOutputFracBits();
-    }
-
-    @Override
-    public int fabricOutputFracBits() {
-      return real.fabricOutputFracBits();
-    }
-
-    @Override
-    public byte[] stem(byte[] imageHwc) {
-      return real.stem(imageHwc);
     }
 
     @Override
@@ -228,12 +164,7 @@ public final class FaultInjector {
 
     @Override
     public StagedOutput runFabricStaged(byte[] stemOutput, StageEdit edit) {
-      return real.runFabricStaged(stemOutput, StageEdit.both(corrupt, edit));
-    }
-
-    @Override
-    public float[] head(byte[] fabricOutput) {
-      return real.head(fabricOutput);
+      return delegate.runFabricStaged(stemOutput, StageEdit.both(corrupt, edit));
     }
   }
 }

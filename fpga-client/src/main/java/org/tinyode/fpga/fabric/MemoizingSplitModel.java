@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.tinyode.model.spec.ModelSpec;
 
 /**
  * A {@link SplitModel} that remembers the FPGA-part output of the last {@code capacity} distinct stem outputs, with
@@ -13,17 +12,16 @@ import org.tinyode.model.spec.ModelSpec;
  * host's golden-model speed. Values stay bit-exact: a hit returns a copy of what the golden model computed for the
  * same bytes. Stem and head are not cached (they are software stages, timed as measured).
  */
-public final class MemoizingSplitModel implements SplitModel {
-  private final SplitModel inner;
+public final class MemoizingSplitModel extends ForwardingSplitModel {
   private final Map<ByteBuffer, StagedOutput> cache;
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
 
   public MemoizingSplitModel(SplitModel inner, int capacity) {
+    super(inner);
     if (capacity < 1) {
       throw new IllegalArgumentException("memo capacity must be >= 1, got " + capacity);
     }
-    this.inner = inner;
     this.cache = new LinkedHashMap<>(16, 0.75f, true) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<ByteBuffer, StagedOutput> eldest) {
@@ -52,7 +50,7 @@ public final class MemoizingSplitModel implements SplitModel {
   @Override
   public StagedOutput runFabricStaged(byte[] stemOutput, StageEdit edit) {
     if (edit != null) {
-      return inner.runFabricStaged(stemOutput, edit);
+      return delegate.runFabricStaged(stemOutput, edit);
     }
     ByteBuffer key = ByteBuffer.wrap(stemOutput.clone());
     StagedOutput out;
@@ -64,40 +62,10 @@ public final class MemoizingSplitModel implements SplitModel {
       return out.copy();
     }
     misses.incrementAndGet();
-    out = inner.runFabricStaged(stemOutput, null);
+    out = delegate.runFabricStaged(stemOutput, null);
     synchronized (cache) {
       cache.put(key, out.copy());
     }
     return out;
-  }
-
-  @Override
-  public ModelSpec spec() {
-    return inner.spec();
-  }
-
-  @Override
-  public String modelSha256() {
-    return inner.modelSha256();
-  }
-
-  @Override
-  public int stemOutputFracBits() {
-    return inner.stemOutputFracBits();
-  }
-
-  @Override
-  public int fabricOutputFracBits() {
-    return inner.fabricOutputFracBits();
-  }
-
-  @Override
-  public byte[] stem(byte[] imageHwc) {
-    return inner.stem(imageHwc);
-  }
-
-  @Override
-  public float[] head(byte[] fabricOutput) {
-    return inner.head(fabricOutput);
   }
 }
