@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
-import io.grpc.ManagedChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ import org.tinyode.fpga.proto.v1.RequestError;
 import org.tinyode.fpga.protocol.BoardProtocol;
 import org.tinyode.fpga.testing.FakeSplitModel;
 import org.tinyode.fpga.testing.LoopbackBoard;
-import org.tinyode.fpga.testing.TestCertificates;
+import org.tinyode.fpga.testing.LoopbackBoards;
 
 /**
  * Each injected fault against a pool over real TLS on 127.0.0.1: board 0 is faulty, the others healthy. The
@@ -43,38 +42,26 @@ import org.tinyode.fpga.testing.TestCertificates;
 class FaultInjectorTest {
   static final String SHA = "34".repeat(32);
   @TempDir static Path dir;
-  static TestCertificates.Ca ca;
-  static TestCertificates.Leaf cert;
-  final List<LoopbackBoard> boards = new ArrayList<>();
-  final List<ManagedChannel> channels = new ArrayList<>();
+  static LoopbackBoards boards;
 
   @BeforeAll
   static void certs() throws Exception {
-    ca = TestCertificates.ca(dir, "fault ca");
-    cert = TestCertificates.server(dir, ca);
+    boards = new LoopbackBoards(dir, "fault ca");
   }
 
   @AfterEach
   void stopAll() throws Exception {
-    for (ManagedChannel c : channels) {
-      LoopbackBoard.shut(c);
-    }
-    for (LoopbackBoard b : boards) {
-      b.server.kill();
-      b.close();
-    }
+    boards.close();
   }
 
   /** Board 0 with {@code faulty}, then {@code healthy} boards without faults. */
   private List<BoardClient> start(FaultPlan faulty, int healthy) {
     List<BoardClient> clients = new ArrayList<>();
     for (int i = 0; i <= healthy; i++) {
-      LoopbackBoard b = new LoopbackBoard("f" + i, new FakeSplitModel(SHA), cert, null, 2,
-          i == 0 ? faulty : FaultPlan.NONE, false, BoardProfile.load("zcu104"));
-      boards.add(b);
-      ManagedChannel ch = b.channel(ca.certPem());
-      channels.add(ch);
-      clients.add(b.client("f" + i, ch));
+      String id = "f" + i;
+      FaultPlan plan = i == 0 ? faulty : FaultPlan.NONE;
+      clients.add(boards.add(id, cert -> new LoopbackBoard(id, new FakeSplitModel(SHA), cert, null, 2, plan, false,
+          BoardProfile.load("zcu104"))));
     }
     return clients;
   }
@@ -180,7 +167,7 @@ class FaultInjectorTest {
     try (BoardPool pool = BoardPool.connect(clients, SHA, options(Duration.ofSeconds(10), 2))) {
       assertTrue(pool.refusals().get("f0").startsWith("model mismatch"), pool.refusals().toString());
       runAll(pool, "hash-", 4, false);
-      assertEquals(0, boards.get(0).engine.requestsRun());
+      assertEquals(0, boards.board(0).engine.requestsRun());
     }
     InferResponse r = clients.get(0).infer(request("direct", false).toBuilder().setExpectedModelSha256(SHA).build())
         .get(10, TimeUnit.SECONDS);
@@ -200,12 +187,12 @@ class FaultInjectorTest {
       runAll(pool, "crash-", 40, false);
       PoolCounters c = pool.counters();
       assertTrue(c.answeredBy().get("f0") <= 5, c.toString());
-      assertTrue(boards.get(0).faults.crashed());
+      assertTrue(boards.board(0).faults.crashed());
       long deadline = System.nanoTime() + 5_000_000_000L;
-      while (!boards.get(0).server.isTerminated() && System.nanoTime() < deadline) {
+      while (!boards.board(0).server.isTerminated() && System.nanoTime() < deadline) {
         Thread.sleep(10);
       }
-      assertTrue(boards.get(0).server.isTerminated(), "the crashed board's server is down");
+      assertTrue(boards.board(0).server.isTerminated(), "the crashed board's server is down");
     }
   }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
-import io.grpc.ManagedChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,42 +24,30 @@ import org.tinyode.fpga.proto.v1.InferRequest;
 import org.tinyode.fpga.protocol.BoardProtocol;
 import org.tinyode.fpga.testing.FakeSplitModel;
 import org.tinyode.fpga.testing.LoopbackBoard;
-import org.tinyode.fpga.testing.TestCertificates;
+import org.tinyode.fpga.testing.LoopbackBoards;
 
 /** Pools of emulated boards over real TLS on 127.0.0.1: distribution, failures, quarantine, refusals. */
 class BoardPoolTest {
   static final String SHA = "12".repeat(32);
   @TempDir static Path dir;
-  static TestCertificates.Ca ca;
-  static TestCertificates.Leaf cert;
-  final List<LoopbackBoard> boards = new ArrayList<>();
-  final List<ManagedChannel> channels = new ArrayList<>();
+  static LoopbackBoards boards;
 
   @BeforeAll
   static void certs() throws Exception {
-    ca = TestCertificates.ca(dir, "pool ca");
-    cert = TestCertificates.server(dir, ca);
+    boards = new LoopbackBoards(dir, "pool ca");
   }
 
   @AfterEach
   void stopAll() throws Exception {
-    for (ManagedChannel c : channels) {
-      LoopbackBoard.shut(c);
-    }
-    for (LoopbackBoard b : boards) {
-      b.server.kill();
-      b.close();
-    }
+    boards.close();
   }
 
   private List<BoardClient> start(FakeSplitModel... models) {
     List<BoardClient> clients = new ArrayList<>();
     for (int i = 0; i < models.length; i++) {
-      LoopbackBoard b = new LoopbackBoard("p" + i, models[i], cert, null, 1);
-      boards.add(b);
-      ManagedChannel ch = b.channel(ca.certPem());
-      channels.add(ch);
-      clients.add(b.client("p" + i, ch));
+      String id = "p" + i;
+      FakeSplitModel model = models[i];
+      clients.add(boards.add(id, cert -> new LoopbackBoard(id, model, cert, null, 1)));
     }
     return clients;
   }
@@ -124,7 +111,7 @@ class BoardPoolTest {
       for (int i = 0; i < 60; i++) {
         fs.add(pool.submit(request("k-" + i)));
         if (i == 20) {
-          boards.get(1).server.kill();
+          boards.board(1).server.kill();
         }
       }
       List<PoolResult> rs = all(fs);
@@ -165,7 +152,7 @@ class BoardPoolTest {
     List<BoardClient> clients = start(new FakeSplitModel(SHA), new FakeSplitModel(SHA));
     try (BoardPool pool = BoardPool.connect(clients, SHA, options(BoardPool.Policy.ROUND_ROBIN,
         Duration.ofSeconds(5), 4))) {
-      for (LoopbackBoard b : boards) {
+      for (LoopbackBoard b : boards.all()) {
         b.server.kill();
       }
       long t0 = System.nanoTime();
@@ -205,7 +192,7 @@ class BoardPoolTest {
         Duration.ofSeconds(20), 4))) {
       assertTrue(pool.refusals().get("p0").startsWith("model mismatch"), pool.refusals().toString());
       assertTrue(pool.submit(request("m-0")).get(20, TimeUnit.SECONDS).ok());
-      assertEquals(0, boards.get(0).engine.requestsRun());
+      assertEquals(0, boards.board(0).engine.requestsRun());
     }
     List<BoardClient> wrongOnly = List.of(start(new FakeSplitModel("98".repeat(32))).get(0));
     NoBoardException e = assertThrows(NoBoardException.class, () -> BoardPool.connect(wrongOnly, SHA,
@@ -223,7 +210,7 @@ class BoardPoolTest {
       assertFalse(second.ok());
       assertTrue(second.error().contains("already in flight"));
       assertTrue(first.get(20, TimeUnit.SECONDS).ok());
-      assertEquals(1, boards.get(0).fake().fabricRuns.get());
+      assertEquals(1, boards.board(0).fake().fabricRuns.get());
     }
   }
 }
