@@ -208,13 +208,8 @@ public final class FloatModel implements AutoCloseable {
       for (int i = 0; i < b; i++) {
         float[] l = new float[k];
         System.arraycopy(logits, i * k, l, 0, k);
-        int best = 0;
-        for (int c = 1; c < k; c++) {
-          if (l[c] > l[best]) {
-            best = c;
-          }
-        }
-        result.add(new Prediction(batch.get(i).id(), l, best, Collections.unmodifiableMap(outs.get(i)), timing, b));
+        result.add(new Prediction(batch.get(i).id(), l, org.tinyode.model.golden.Prediction.top1(l),
+            Collections.unmodifiableMap(outs.get(i)), timing, b));
       }
       return result;
     }

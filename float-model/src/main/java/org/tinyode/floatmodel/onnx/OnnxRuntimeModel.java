@@ -128,13 +128,8 @@ public final class OnnxRuntimeModel implements AutoCloseable {
     for (int i = 0; i < b; i++) {
       float[] l = new float[classes];
       System.arraycopy(logits, i * classes, l, 0, classes);
-      int best = 0;
-      for (int c = 1; c < classes; c++) {
-        if (l[c] > l[best]) {
-          best = c;
-        }
-      }
-      result.add(new Prediction(batch.get(i).id(), l, best, Collections.emptyMap(), timing, b));
+      result.add(new Prediction(batch.get(i).id(), l, org.tinyode.model.golden.Prediction.top1(l),
+          Collections.emptyMap(), timing, b));
     }
     return result;
   }

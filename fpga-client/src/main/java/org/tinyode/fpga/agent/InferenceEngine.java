@@ -21,6 +21,7 @@ import org.tinyode.fpga.proto.v1.StemOutputBatch;
 import org.tinyode.fpga.protocol.BoardProtocol;
 import org.tinyode.fpga.protocol.Labelled;
 import org.tinyode.fpga.protocol.Sha256;
+import org.tinyode.model.golden.Prediction;
 import org.tinyode.model.spec.FeatureShape;
 import org.tinyode.model.spec.InputSpec;
 import org.tinyode.model.spec.ModelCost;
@@ -181,14 +182,10 @@ public final class InferenceEngine {
     }
     float[][] logits = new float[1][];
     r.addStages(software("head", headCost, () -> logits[0] = model.head(run.output())));
-    int top1 = 0;
-    for (int c = 0; c < logits[0].length; c++) {
-      r.addLogits(logits[0][c]);
-      if (logits[0][c] > logits[0][top1]) {
-        top1 = c;
-      }
+    for (float l : logits[0]) {
+      r.addLogits(l);
     }
-    r.setTop1(top1).setFabricOutputSha256(Sha256.hex(run.output()));
+    r.setTop1(Prediction.top1(logits[0])).setFabricOutputSha256(Sha256.hex(run.output()));
     if (req.getReturnFabricOutput()) {
       r.setFabricOutput(com.google.protobuf.ByteString.copyFrom(run.output()));
     }
