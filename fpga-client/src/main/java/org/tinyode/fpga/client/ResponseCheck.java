@@ -1,27 +1,20 @@
 package org.tinyode.fpga.client;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import org.tinyode.fpga.proto.v1.BoardDescription;
 import org.tinyode.fpga.proto.v1.ExampleResult;
 import org.tinyode.fpga.proto.v1.InferRequest;
 import org.tinyode.fpga.proto.v1.InferResponse;
 import org.tinyode.fpga.proto.v1.SplitPoint;
-import org.tinyode.fpga.proto.v1.StageReport;
 import org.tinyode.fpga.protocol.Sha256;
 
 /**
  * Consistency checks of a successful InferResponse against its request and the board's Describe, so a board
  * that returns a mangled payload is treated as failing (retried elsewhere), never counted as an answer: model
  * hash, split point, one result per example id in order, {@code num_classes} finite logits, {@code top1} = argmax
- * (lowest index on ties), a 64-hex FPGA-output hash, per-stage output hashes when sent (one per fabric stage, the last = the output
- * hash) and, when the bytes were asked for, their size and hash.
+ * (lowest index on ties), a 64-hex FPGA-output hash, per-stage output hashes when sent ({@link StageHashes})
+ * and, when the bytes were asked for, their size and hash.
  */
 public final class ResponseCheck {
-  /** Stage names that are not fabric compute stages (software on the PS, or DMA transfers). */
-  private static final Set<String> NOT_COMPUTED_ON_FABRIC = Set.of("stem", "head", "transfer_in", "transfer_out");
-
   private ResponseCheck() {}
 
   /** Null when consistent, else the first problem found (names the example index and field). */
@@ -62,9 +55,10 @@ public final class ResponseCheck {
       if (!e.getFabricOutputSha256().matches("[0-9a-f]{64}")) {
         return where + ".fabric_output_sha256 is not 64 hex characters";
       }
-      String stages = stageHashProblem(e, d);
-      if (stages != null) {
-        return where + stages;
+      try {
+        StageHashes.of(e, StageHashes.fabricStages(d));
+      } catch (IllegalArgumentException ex) {
+        return where + "." + ex.getMessage();
       }
       if (req.getReturnFabricOutput()) {
         if (e.getFabricOutput().size() != outBytes) {
@@ -74,34 +68,6 @@ public final class ResponseCheck {
           return where + ".fabric_output does not hash to fabric_output_sha256";
         }
       }
-    }
-    return null;
-  }
-
-  /**
-   * Per-stage output hashes are optional, but a board that sends any must send one 64-hex hash per fabric stage
-   * (its {@code stage_names} without stem, head and the
-   * transfers), in order, the last equal to {@code fabric_output_sha256}.
-   */
-  private static String stageHashProblem(ExampleResult e, BoardDescription d) {
-    List<String> hashed = new ArrayList<>();
-    for (StageReport s : e.getStagesList()) {
-      if (!s.getOutputSha256().isEmpty()) {
-        if (!s.getOutputSha256().matches("[0-9a-f]{64}")) {
-          return ".stages[" + s.getStage() + "].output_sha256 is not 64 hex characters";
-        }
-        hashed.add(s.getOutputSha256());
-      }
-    }
-    if (hashed.isEmpty()) {
-      return null;
-    }
-    long fabricStages = d.getStageNamesList().stream().filter(n -> !NOT_COMPUTED_ON_FABRIC.contains(n)).count();
-    if (hashed.size() != fabricStages) {
-      return ": " + hashed.size() + " stage output hashes, board has " + fabricStages + " fabric stages";
-    }
-    if (!hashed.get(hashed.size() - 1).equals(e.getFabricOutputSha256())) {
-      return ": the last stage output hash differs from fabric_output_sha256";
     }
     return null;
   }

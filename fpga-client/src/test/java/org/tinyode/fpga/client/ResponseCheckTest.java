@@ -98,15 +98,19 @@ class ResponseCheckTest {
     assertNull(ResponseCheck.problem(REQ, hashes.apply(good().toBuilder()).build(), SHA, d));
     InferResponse.Builder bad = hashes.apply(good().toBuilder());
     bad.getResultsBuilder(1).getStagesBuilder(1).setOutputSha256("nothex");
-    assertEquals("results[1].stages[ode1].output_sha256 is not 64 hex characters",
+    assertEquals("results[1].stages[ode1].output_sha256 is not 64 lowercase hex characters: 'nothex'",
         ResponseCheck.problem(REQ, bad.build(), SHA, d));
     InferResponse.Builder missing = hashes.apply(good().toBuilder());
     missing.getResultsBuilder(0).getStagesBuilder(1).clearOutputSha256();
-    assertEquals("results[0]: 1 stage output hashes, board has 2 fabric stages",
-        ResponseCheck.problem(REQ, missing.build(), SHA, d));
+    assertEquals("results[0].output_sha256 for stages [mhsa] but none for [ode1] (a board that reports them must "
+        + "report one per fabric stage [ode1, mhsa])", ResponseCheck.problem(REQ, missing.build(), SHA, d));
     InferResponse.Builder last = hashes.apply(good().toBuilder());
     last.getResultsBuilder(0).getStagesBuilder(2).setOutputSha256(mid);
-    assertEquals("results[0]: the last stage output hash differs from fabric_output_sha256",
-        ResponseCheck.problem(REQ, last.build(), SHA, d));
+    assertEquals("results[0].stages[mhsa].output_sha256 " + mid + " differs from fabric_output_sha256 "
+        + Sha256.hex(OUT), ResponseCheck.problem(REQ, last.build(), SHA, d));
+    InferResponse.Builder stem = hashes.apply(good().toBuilder());
+    stem.getResultsBuilder(0).getStagesBuilder(0).setOutputSha256(mid);
+    assertEquals("results[0].stages[stem] is not a fabric stage but carries output_sha256 (fabric stages: "
+        + "[ode1, mhsa])", ResponseCheck.problem(REQ, stem.build(), SHA, d));
   }
 }

@@ -18,6 +18,7 @@ import org.tinyode.fpga.agent.LocalBoards;
 import org.tinyode.fpga.client.BoardChannels;
 import org.tinyode.fpga.client.BoardClient;
 import org.tinyode.fpga.client.BoardPool;
+import org.tinyode.fpga.client.StageHashes;
 import org.tinyode.fpga.client.PoolResult;
 import org.tinyode.fpga.fabric.BoardProfile;
 import org.tinyode.fpga.fabric.GoldenSplitModel;
@@ -44,7 +45,7 @@ import org.tinyode.transforms.StageMeasure;
  * fabric stages and the head); stage latencies and energies are the board's reports, with the board's provenance
  * (fabric stages {@code modeled:<profile>} cycles on an emulated board). The per-stage output hashes the board
  * returns ({@code StageReport.output_sha256}) become {@link ExampleResult#fabricStageSha256()} in fabric-stage
- * order, so golden vs fpga divergence is located per stage ({@link #stageHashes}).
+ * order, so golden vs fpga divergence is located per stage ({@link StageHashes}).
  */
 public final class FpgaBackend implements Backend {
   private static final AtomicLong REQUESTS = new AtomicLong();
@@ -196,9 +197,9 @@ public final class FpgaBackend implements Backend {
       }
       List<String> stageHashes;
       try {
-        stageHashes = stageHashes(res, fabricStages, r.board());
-      } catch (IllegalStateException ex) {
-        out.add(Answer.failed(ex.getMessage()));
+        stageHashes = StageHashes.of(res, fabricStages);
+      } catch (IllegalArgumentException ex) {
+        out.add(Answer.failed("board " + r.board() + ", example " + e.id() + ": " + ex.getMessage()));
         continue;
       }
       List<StageMeasure> stages = new ArrayList<>();
@@ -214,51 +215,6 @@ public final class FpgaBackend implements Backend {
       out.add(Answer.ok(new ExampleResult(e.id(), e.shard(), e.index(), e.label(), name(), res.getTop1(), logits,
           stages, r.board(), sha256, res.getFabricOutputSha256(), stageHashes,
           keepFabricOutput ? res.getFabricOutput().toByteArray() : null)));
-    }
-    return out;
-  }
-
-  /**
-   * The board's per-stage output hashes ({@code StageReport.output_sha256}) in fabric-stage order, for
-   * {@link ExampleResult#fabricStageSha256()}; empty when the board reports none. A board that reports any must
-   * report exactly one 64-hex hash per fabric stage, on fabric stages only, the last equal to
-   * {@code fabric_output_sha256}; otherwise IllegalStateException naming the board and the example.
-   */
-  static List<String> stageHashes(org.tinyode.fpga.proto.v1.ExampleResult res, List<String> fabricStages,
-      String board) {
-    boolean any = res.getStagesList().stream().anyMatch(s -> !s.getOutputSha256().isEmpty());
-    if (!any) {
-      return List.of();
-    }
-    String where = "board " + board + ", example " + res.getExampleId() + ": ";
-    Map<String, String> byStage = new LinkedHashMap<>();
-    for (StageReport s : res.getStagesList()) {
-      if (s.getOutputSha256().isEmpty()) {
-        continue;
-      }
-      if (!fabricStages.contains(s.getStage())) {
-        throw new IllegalStateException(where + "stage " + s.getStage() + " is not a fabric stage but carries "
-            + "output_sha256 (fabric stages: " + fabricStages + ")");
-      }
-      if (byStage.put(s.getStage(), s.getOutputSha256()) != null) {
-        throw new IllegalStateException(where + "fabric stage " + s.getStage() + " reported twice");
-      }
-      if (!s.getOutputSha256().matches("[0-9a-f]{64}")) {
-        throw new IllegalStateException(where + "output_sha256 of stage " + s.getStage() + " is not 64 lowercase "
-            + "hex characters: '" + s.getOutputSha256() + "'");
-      }
-    }
-    List<String> missing = fabricStages.stream().filter(n -> !byStage.containsKey(n)).toList();
-    if (!missing.isEmpty()) {
-      throw new IllegalStateException(where + "per-stage output hashes for " + byStage.keySet() + " but none for "
-          + missing + " (a board that reports them must report one per fabric stage " + fabricStages + ")");
-    }
-    List<String> out = fabricStages.stream().map(byStage::get).toList();
-    String last = out.get(out.size() - 1);
-    if (!last.equals(res.getFabricOutputSha256())) {
-      throw new IllegalStateException(where + "output_sha256 of the last fabric stage "
-          + fabricStages.get(fabricStages.size() - 1) + " (" + last + ") differs from fabric_output_sha256 ("
-          + res.getFabricOutputSha256() + ")");
     }
     return out;
   }

@@ -2,7 +2,6 @@ package org.tinyode.transforms.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -15,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.tinyode.datasets.Datasets;
 import org.tinyode.datasets.Example;
 import org.tinyode.datasets.ImageDataset;
-import org.tinyode.fpga.proto.v1.Device;
-import org.tinyode.fpga.proto.v1.StageReport;
 import org.tinyode.transforms.DecodedExample;
 import org.tinyode.transforms.ExampleResult;
 import org.tinyode.transforms.stats.Divergence;
@@ -93,35 +90,5 @@ class FpgaStageDivergenceTest {
       assertTrue(bad.mismatchingElements() > 0, bad.toString());
       assertTrue(bad.maxAbsDeltaLsb() > 0, bad.toString());
     }
-  }
-
-  private static org.tinyode.fpga.proto.v1.ExampleResult answer(String... hashes) {
-    var b = org.tinyode.fpga.proto.v1.ExampleResult.newBuilder().setExampleId("d/test/7")
-        .setFabricOutputSha256("e".repeat(64));
-    b.addStages(StageReport.newBuilder().setStage("stem").setDevice(Device.DEVICE_PS_SOFTWARE));
-    b.addStages(StageReport.newBuilder().setStage("transfer_in").setDevice(Device.DEVICE_PL_FABRIC));
-    for (int i = 0; i < hashes.length; i++) {
-      b.addStages(StageReport.newBuilder().setStage(List.of("ode1", "mhsa").get(i)).setDevice(
-          Device.DEVICE_PL_FABRIC).setOutputSha256(hashes[i]));
-    }
-    return b.build();
-  }
-
-  @Test
-  void stageHashesAreCopiedInFabricOrderOrRefusedNamingBoardAndExample() {
-    List<String> fabric = List.of("ode1", "mhsa");
-    assertEquals(List.of(), FpgaBackend.stageHashes(answer("", ""), fabric, "b0"), "board without hashes");
-    assertEquals(List.of("d".repeat(64), "e".repeat(64)),
-        FpgaBackend.stageHashes(answer("d".repeat(64), "e".repeat(64)), fabric, "b0"));
-    IllegalStateException missing = assertThrows(IllegalStateException.class,
-        () -> FpgaBackend.stageHashes(answer("d".repeat(64)), fabric, "b0"));
-    assertTrue(missing.getMessage().contains("board b0, example d/test/7") && missing.getMessage().contains("mhsa"),
-        missing.getMessage());
-    IllegalStateException last = assertThrows(IllegalStateException.class,
-        () -> FpgaBackend.stageHashes(answer("d".repeat(64), "f".repeat(64)), fabric, "b1"));
-    assertTrue(last.getMessage().contains("board b1") && last.getMessage().contains("fabric_output_sha256"),
-        last.getMessage());
-    assertThrows(IllegalStateException.class,
-        () -> FpgaBackend.stageHashes(answer("D".repeat(64), "e".repeat(64)), fabric, "b0"));
   }
 }
