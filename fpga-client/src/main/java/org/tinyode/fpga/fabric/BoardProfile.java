@@ -33,7 +33,17 @@ public record BoardProfile(String name, String description, double plClockHz, Ma
   public record Memory(int onChipBytesPerCycle, int ddrBytesPerCycle, int ddrLatencyCycles, boolean weightsOnChip) {}
 
   /** Idle PS and PL power, PS dynamic power while software runs, DMA dynamic power during DDR transfers. */
-  public record Power(double psIdleWatts, double plIdleWatts, double psActiveWatts, double dmaWatts) {}
+  public record Power(double psIdleWatts, double plIdleWatts, double psActiveWatts, double dmaWatts) {
+    /** Both idle floors: what the board draws whatever runs. */
+    public double idleWatts() {
+      return psIdleWatts + plIdleWatts;
+    }
+
+    /** The board while software runs on the PS (the fabric idle): idle floors + PS dynamic watts. */
+    public double psBusyWatts() {
+      return idleWatts() + psActiveWatts;
+    }
+  }
 
   /**
    * The processing system's CPU for modeled software-stage times: {@code macsPerSecond} effective fp32 MACs per

@@ -62,7 +62,7 @@ public final class CycleModel {
       LayerCycles lc = layer(w);
       layers.add(lc);
       cycles += lc.total();
-      double watts = p.psIdleWatts() + p.plIdleWatts() + profile.engines().get(lc.engine()).dynamicWatts();
+      double watts = p.idleWatts() + profile.engines().get(lc.engine()).dynamicWatts();
       joules += watts * seconds(lc.total());
     }
     return new StageCycles(name, List.copyOf(layers), cycles, seconds(cycles), joules);
@@ -71,7 +71,7 @@ public final class CycleModel {
   public StageCycles transfer(String name, long bytes) {
     long cycles = transferCycles(bytes);
     BoardProfile.Power p = profile.power();
-    double watts = p.psIdleWatts() + p.plIdleWatts() + p.dmaWatts();
+    double watts = p.idleWatts() + p.dmaWatts();
     return new StageCycles(name, List.of(), cycles, seconds(cycles), watts * seconds(cycles));
   }
 
@@ -101,8 +101,7 @@ public final class CycleModel {
 
   /** Modeled PS energy while software runs for {@code seconds}: (idle + PS dynamic) x seconds. */
   public double psJoules(double seconds) {
-    BoardProfile.Power p = profile.power();
-    return (p.psIdleWatts() + p.plIdleWatts() + p.psActiveWatts()) * seconds;
+    return profile.power().psBusyWatts() * seconds;
   }
 
   static long ceilDiv(long a, long b) {

@@ -30,9 +30,9 @@ public final class ModeledPowerMonitor implements PowerMonitor {
   /** Modeled watts while {@code unit} is active. */
   public double watts(String unit) {
     BoardProfile.Power p = profile.power();
-    double idle = p.psIdleWatts() + p.plIdleWatts();
+    double idle = p.idleWatts();
     if (StageActivity.PS.equals(unit)) {
-      return idle + p.psActiveWatts();
+      return p.psBusyWatts();
     }
     if (StageActivity.DMA.equals(unit)) {
       return idle + p.dmaWatts();
