@@ -29,7 +29,7 @@ import org.tinyode.transforms.stats.LatencyRow;
  *       PL idle + PS active watts) × that time — the formulas the board agent uses for its
  *       {@code modeled_ps_seconds} and modeled software energy. The fpga side is the A53
  *       time of stem and head plus the fabric stages and transfers as the fpga backend reported them. Written when
- *       fpga ran. The paper's published ratios ({@value #PAPER}) sit next to ours in {@code paper_speedup}.</li>
+ *       fpga ran. The paper's published ratios ({@value A53Baseline#PAPER}) sit next to ours in {@code paper_speedup}.</li>
  * </ul>
  * Each cell carries the provenance of its inputs; a ratio is {@code modeled:} as soon as one side is modeled.
  */
@@ -38,11 +38,6 @@ final class PaperTable {
 
   static final String HOST = "host-software";
   static final String A53 = "cortex-a53";
-  /** The paper's figures are those of arXiv 2401.02721 v3 (v1 reported 12.8x overall, 9.21x energy). */
-  static final String PAPER = A53Baseline.PAPER;
-  static final double PAPER_BACKBONE_MHSA = A53Baseline.PAPER_BACKBONE_MHSA;
-  static final double PAPER_OVERALL = A53Baseline.PAPER_OVERALL;
-  static final double PAPER_ENERGY = A53Baseline.PAPER_ENERGY;
   /** Profile used for the A53 baseline when the fpga rows name none (e.g. measured fabric stages). */
   static final String DEFAULT_PROFILE = "zcu104";
 
@@ -100,21 +95,22 @@ final class PaperTable {
       Cell fabric = latency(agg, "fpga", s -> p.stages.test(s) && notTotal.test(s) && !psStages.contains(s));
       double psSeconds = a53.seconds(s -> p.stages.test(s) && psStages.contains(s));
       Cell hw = plus(fabric, psSeconds * 1e3, label);
-      double paper = p == FPGA_PART ? PAPER_BACKBONE_MHSA : p == overall ? PAPER_OVERALL : Double.NaN;
+      double paper = p == FPGA_PART ? A53Baseline.PAPER_BACKBONE_MHSA
+          : p == overall ? A53Baseline.PAPER_OVERALL : Double.NaN;
       rows.add(row(A53, p.name, p.description, "ms", sw, hw, paper));
     }
     double swJ = a53.joules(a53.seconds(notTotal));
     Cell fabricJ = energySum(agg, "fpga", s -> notTotal.test(s) && !psStages.contains(s));
     double psJ = a53.joules(a53.seconds(psStages::contains));
     rows.add(row(A53, "energy per inference", "total", "J", new Cell(swJ, label), plus(fabricJ, psJ, label),
-        PAPER_ENERGY));
+        A53Baseline.PAPER_ENERGY));
     return rows;
   }
 
   private static GenericRecord row(String baseline, String part, String stages, String unit, Cell sw, Cell hw,
       double paper) {
     return CompareSchema.paperRow(baseline, part, stages, unit, sw.value, sw.provenance, hw.value, hw.provenance,
-        sw.value / hw.value, ratioLabel(sw, hw), paper, Double.isNaN(paper) ? "" : PAPER);
+        sw.value / hw.value, ratioLabel(sw, hw), paper, Double.isNaN(paper) ? "" : A53Baseline.PAPER);
   }
 
   private record Part(String name, String description, Predicate<String> stages) {}
