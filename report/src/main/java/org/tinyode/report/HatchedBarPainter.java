@@ -4,7 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Shape;
-import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RectangularShape;
 import java.io.Serializable;
@@ -41,9 +41,12 @@ final class HatchedBarPainter implements BarPainter, Serializable {
     g2.clip(r);
     g2.setPaint(new Color(255, 255, 255, 200));
     g2.setStroke(new BasicStroke(1.5f));
+    Path2D.Double hatch = new Path2D.Double(); // one path, not a line element per stroke: keeps the SVG small
     for (double d = -r.getHeight(); d < r.getWidth(); d += SPACING) {
-      g2.draw(new Line2D.Double(r.getMinX() + d, r.getMaxY(), r.getMinX() + d + r.getHeight(), r.getMinY()));
+      hatch.moveTo(r.getMinX() + d, r.getMaxY());
+      hatch.lineTo(r.getMinX() + d + r.getHeight(), r.getMinY());
     }
+    g2.draw(hatch);
     g2.setClip(oldClip);
   }
 
