@@ -38,7 +38,8 @@ import picocli.CommandLine.Option;
         + "repeated rounds, ratio table and per-stage profile (random weights; timing only).")
 public final class GoldenVsFloatBench implements Callable<Integer> {
 
-  @Option(names = "--presets", split = ",", defaultValue = "cifar10-ode,paper-stl10")
+  @Option(names = "--presets", split = ",", defaultValue = "cifar10-ode,paper-stl10",
+      description = "model presets to measure, comma-separated (default ${DEFAULT-VALUE})")
   List<String> presets;
 
   @Option(names = "--rounds", defaultValue = "3", description = "side-by-side rounds (default ${DEFAULT-VALUE})")

@@ -47,7 +47,7 @@ import picocli.CommandLine.Option;
  * before timing (split point STEM_OUTPUT: the boards run fabric + head), which keeps the board-side software
  * stages small, as on a board whose A53 only runs the head.
  */
-@Command(name = "board-throughput-bench", mixinStandardHelpOptions = true,
+@Command(name = "boards", mixinStandardHelpOptions = true,
     description = "Throughput of pools of 1, 2 and 4 realtime emulated boards side by side (ratios), and the "
         + "client's CPU time per image.")
 public final class BoardThroughputBench implements Callable<Integer> {
