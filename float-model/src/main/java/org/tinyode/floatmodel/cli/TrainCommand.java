@@ -52,7 +52,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--split", description = "split to read (default: train; test with --eval-only)")
   String split;
 
-  @Option(names = "--epochs", defaultValue = "20", description = "float epochs (default ${DEFAULT-VALUE})")
+  @Option(names = "--epochs", defaultValue = "28",
+      description = "float epochs (default ${DEFAULT-VALUE}, the shipped model's recipe)")
   int epochs;
 
   @Option(names = "--out", description = "float weights file to write; the quantized file is its .quant sibling")
