@@ -29,7 +29,8 @@ import org.tinyode.transforms.stats.LatencyRow;
  *       PL idle + PS active watts) × that time — the formulas the board agent uses for its
  *       {@code modeled_ps_seconds} and modeled software energy. The fpga side is the A53
  *       time of stem and head plus the fabric stages and transfers as the fpga backend reported them. Written when
- *       fpga ran. The paper's published ratios ({@value A53Baseline#PAPER}) sit next to ours in {@code paper_speedup}.</li>
+ *       fpga ran. The paper's published ratios ({@value A53Baseline#PAPER}) sit next to ours in
+ *       {@code paper_speedup}.</li>
  * </ul>
  * Each cell carries the provenance of its inputs; a ratio is {@code modeled:} as soon as one side is modeled.
  */
